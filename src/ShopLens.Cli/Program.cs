@@ -1,0 +1,3 @@
+using ShopLens.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

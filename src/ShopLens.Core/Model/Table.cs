@@ -1,0 +1,12 @@
+namespace ShopLens.Core.Model;
+
+/// <summary>The canonical tables of the store.</summary>
+public enum Table
+{
+    Customers,
+    Products,
+    Events,
+    Orders,
+    OrderLines,
+    Reviews,
+}

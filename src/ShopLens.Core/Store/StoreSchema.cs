@@ -1,0 +1,28 @@
+using ShopLens.Core.Model;
+
+namespace ShopLens.Core.Store;
+
+/// <summary>The store's tables as versioned migrations; a store opens at the newest version, applying what it lacks in order.</summary>
+public static class StoreSchema
+{
+    /// <summary>Migration n (1-based) is <c>Migrations[n - 1]</c>; never edit one that has shipped, add a new one.</summary>
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        $"""
+        CREATE TABLE customers (customer_key INTEGER NOT NULL, customer_id VARCHAR NOT NULL,
+            first_seen TIMESTAMP, region VARCHAR, channel VARCHAR, age_band VARCHAR);
+        CREATE TABLE products (product_key INTEGER NOT NULL, product_id VARCHAR NOT NULL,
+            title VARCHAR, category VARCHAR, brand VARCHAR, price DOUBLE);
+        CREATE TABLE events ({StoreColumns.Definitions(CanonicalSchema.Events)}, batch_id INTEGER NOT NULL);
+        CREATE TABLE orders ({StoreColumns.Definitions(CanonicalSchema.Orders)}, batch_id INTEGER NOT NULL);
+        CREATE TABLE order_lines ({StoreColumns.Definitions(CanonicalSchema.OrderLines)}, batch_id INTEGER NOT NULL);
+        CREATE TABLE reviews ({StoreColumns.Definitions(CanonicalSchema.Reviews)}, batch_id INTEGER NOT NULL);
+        CREATE TABLE event_types (type UTINYINT NOT NULL, name VARCHAR NOT NULL);
+        INSERT INTO event_types VALUES {string.Join(", ", EventTypes.All.Select(t => $"({(int)t}, '{EventTypes.Name(t)}')"))};
+        CREATE TABLE import_batches (batch_id INTEGER NOT NULL, source VARCHAR NOT NULL, format VARCHAR NOT NULL,
+            target VARCHAR NOT NULL, first_line BIGINT NOT NULL, last_line BIGINT NOT NULL,
+            read BIGINT NOT NULL, accepted BIGINT NOT NULL, rejected BIGINT NOT NULL, duplicates BIGINT NOT NULL,
+            by_reason VARCHAR NOT NULL, rejects_file VARCHAR, committed_at TIMESTAMP NOT NULL);
+        """,
+    ];
+}
