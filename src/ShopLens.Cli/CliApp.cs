@@ -14,7 +14,9 @@ public static class CliApp
             ImportCommand.Build(),
             StatsCommand.Build(),
             ExportCommand.Build(),
-            // GENERATE-PENDING
+            GenerateCommand.Build(),
+            ProfileCommand.Build(),
+            DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);
         return root;
@@ -33,11 +35,15 @@ public static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is ImportException or IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException or OperationCanceledException
-                                   || e.GetType().Name == "DuckDBException")
+#pragma warning disable CA1031 // every failure becomes exit code 1 with a one-line message (../shared/CLI.md)
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            stderr.WriteLine($"shoplens: {FirstLine(e.Message)}");
+            var expected = e is ImportException or IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException
+                or OperationCanceledException || e.GetType().Name == "DuckDBException";
+            stderr.WriteLine($"shoplens: {(expected ? "" : $"internal error ({e.GetType().Name}): ")}{FirstLine(e.Message)}");
             if (parse.GetValue(CommonOptions.Verbose)) stderr.WriteLine(e);
+            else if (!expected) stderr.WriteLine("shoplens: run again with --verbose for details, and please report it");
             return 1;
         }
     }

@@ -18,7 +18,7 @@ static class ImportCommand
         var table = new Option<string?>("--table") { Description = "The canonical table of canonical files (customers, products, events, orders, order_lines, reviews); default: from the file name or header" };
         var map = new Option<string?>("--map") { Description = "Rename source columns: user_id=customer_id,item_id=product_id" };
         var missing = new Option<string?>("--missing") { Description = "Missing values per column: price=median,quantity=drop (mean, median, mode, drop, keep)" };
-        var outliers = new Option<OutlierRule>("--outliers") { Description = "Flag numeric outliers (kept, reported): iqr, zscore or none", DefaultValueFactory = _ => OutlierRule.Iqr };
+        var outliers = new Option<OutlierRule>("--outliers") { Description = "Flag numeric outliers (kept, reported in the import report and an outliers file): iqr, zscore or none", DefaultValueFactory = _ => OutlierRule.None };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per transaction", DefaultValueFactory = _ => 2_000_000 };
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Files to import (.csv .tsv .jsonl .xlsx .parquet, optionally .gz)" };
         var command = new Command("import", "Import files into the store: validated, de-duplicated, each batch one transaction")
@@ -92,7 +92,7 @@ static class ImportCommand
             if (f.IgnoredColumns.Count > 0) console.MarkupLineInterpolated($"  columns not imported (no canonical name): {string.Join(", ", f.IgnoredColumns)}");
             foreach (var (column, n) in f.Filled) console.MarkupLineInterpolated($"  filled {Screen.Number(n)} missing {column}");
             foreach (var o in f.Outliers)
-                console.MarkupLineInterpolated($"  outliers ({o.Rule}) in {o.Column}: {Screen.Number(o.Count)} outside [{o.Low:G4}, {o.High:G4}], kept; listed in {f.OutliersFile}");
+                console.MarkupLineInterpolated($"  outliers ({o.Rule}) in {o.Column}: {Screen.Number(o.Count)} outside [[{o.Low:G4}, {o.High:G4}]], kept; listed in {f.OutliersFile}");
         }
     }
 

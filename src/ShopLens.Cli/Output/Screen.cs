@@ -5,13 +5,20 @@ namespace ShopLens.Cli.Output;
 /// <summary>The one place that draws for people: tables and progress go to the given writer (stderr for progress).</summary>
 static class Screen
 {
-    public static IAnsiConsole For(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole For(TextWriter writer)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = writer == Console.Out || writer == Console.Error ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = writer == Console.Out || writer == Console.Error ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = (writer == Console.Out && !Console.IsOutputRedirected) || (writer == Console.Error && !Console.IsErrorRedirected);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        // Files and pipes get full-width tables rather than 80 columns.
+        if (!terminal) console.Profile.Width = 200;
+        return console;
+    }
 
     /// <summary>Runs work with a progress bar on stderr when it is a terminal; otherwise silently.</summary>
     public static T WithProgress<T>(string title, Func<Action<double, string>, T> work)

@@ -28,7 +28,7 @@ public sealed record CleaningOptions
 {
     public IReadOnlyDictionary<string, MissingValuePolicy> Missing { get; init; } = new Dictionary<string, MissingValuePolicy>();
 
-    public OutlierRule Outliers { get; init; } = OutlierRule.Iqr;
+    public OutlierRule Outliers { get; init; } = OutlierRule.None;
 
     public static CleaningOptions Default { get; } = new();
 

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ShopLens.Cli.Output;
+using ShopLens.Core.Import;
+using ShopLens.Core.Store;
+using ShopLens.Core.Synthetic;
+using ShopLens.Insight.Features;
+using ShopLens.Insight.Overview;
+using Spectre.Console;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary><c>shoplens demo</c>: generate a synthetic shop, import it, run every analysis there is, summarise.</summary>
+static class DemoCommand
+{
+    public static Command Build()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the demo's files and store", DefaultValueFactory = _ => "shoplens-demo" };
+        var customers = new Option<int>("--customers") { Description = "Customers in the synthetic shop", DefaultValueFactory = _ => 5000 };
+        var days = new Option<int>("--days") { Description = "Days of history", DefaultValueFactory = _ => 180 };
+        var seed = CommonOptions.Seed();
+        var json = CommonOptions.Json();
+        var command = new Command("demo", "Build a synthetic shop, import it into a fresh store, analyse it and print a summary")
+        {
+            output, customers, days, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            var clock = Stopwatch.StartNew();
+            var dir = Path.GetFullPath(parse.GetValue(output)!);
+            var dataDir = Path.Combine(dir, "data");
+            var dbPath = Path.Combine(dir, "shop.duckdb");
+            Directory.CreateDirectory(dir);
+            foreach (var stale in new[] { dbPath, dbPath + ".wal" }) File.Delete(stale);
+            if (Directory.Exists(dbPath + ".rejects")) Directory.Delete(dbPath + ".rejects", recursive: true);
+
+            var options = new ShopSimulatorOptions { Customers = parse.GetValue(customers), Days = parse.GetValue(days), Seed = parse.GetValue(seed) };
+            var shop = Screen.WithProgress("generating", tick => ShopSimulator.Generate(options, dataDir, new Progress<double>(f => tick(f, "generating"))));
+            using var store = ShopStore.Open(dbPath);
+            var files = new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath };
+            var import = store.Import(new ImportRequest { Files = files.Select(f => new SourceFile(f)).ToArray() });
+            var stats = StoreStatistics.Of(store);
+            var activity = ActivityProfile.Summarize(store, asOf: null);
+            var profilePath = Path.Combine(dir, "profile.csv");
+            ActivityProfile.Export(store, null, profilePath);
+
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                Json.Write(stdout, new
+                {
+                    out_dir = dir,
+                    db = dbPath,
+                    generate = GenerateCommand.ToJson(shop),
+                    import = ImportCommand.ToJson(import),
+                    stats,
+                    activity,
+                    profile_file = profilePath,
+                    total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                });
+                return 0;
+            }
+            var console = Screen.For(stdout);
+            console.MarkupLine("[bold]ShopLens demo[/]: a synthetic shop with planted truth, imported and analysed");
+            GenerateCommand.Render(stdout, shop);
+            ImportCommand.Render(console, import);
+            StatsCommand.Render(console, stats);
+            stdout.WriteLine($"activity: {Screen.Number(activity.Buyers)} of {Screen.Number(activity.Customers)} active customers bought; " +
+                $"revenue {activity.Revenue:N2}; median recency {activity.MedianRecencyDays:F1} days; {activity.MeanEvents:F1} events per customer");
+            stdout.WriteLine($"store: {dbPath}");
+            stdout.WriteLine($"profile: {profilePath}");
+            stdout.WriteLine($"truth: {shop.TruthPath}");
+            stdout.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return command;
+    }
+}

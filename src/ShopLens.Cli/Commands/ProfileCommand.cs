@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using ShopLens.Cli.Output;
+using ShopLens.Core.Store;
+using ShopLens.Insight.Features;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary><c>shoplens profile</c>: per-customer activity features as of a cut-off.</summary>
+static class ProfileCommand
+{
+    public static Command Build()
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var asOf = new Option<string?>("--as-of") { Description = "Cut-off (ISO 8601, UTC): only events strictly before it count; default: every event" };
+        var output = new Option<string?>("--out") { Description = "Write every customer's features to FILE.csv, .parquet or .jsonl" };
+        var command = new Command("profile", "Per-customer activity features as of a cut-off") { db, asOf, output, json };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new IOException($"{path}: no such store");
+            var cut = ParseAsOf(parse.GetValue(asOf));
+            using var store = ShopStore.Open(path);
+            var outFile = parse.GetValue(output);
+            long? written = outFile is null ? null : ActivityProfile.Export(store, cut, outFile);
+            var summary = ActivityProfile.Summarize(store, cut);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                Json.Write(stdout, new
+                {
+                    as_of = cut,
+                    customers = summary.Customers,
+                    buyers = summary.Buyers,
+                    revenue = Math.Round(summary.Revenue, 2),
+                    median_recency_days = Math.Round(summary.MedianRecencyDays, 2),
+                    mean_events = Math.Round(summary.MeanEvents, 2),
+                    out_file = outFile,
+                    columns = ActivityProfile.Columns,
+                });
+            }
+            else
+            {
+                stdout.WriteLine($"{Screen.Number(summary.Customers)} customers profiled{(cut is null ? "" : $" as of {cut:yyyy-MM-dd HH:mm:ss}Z")}: " +
+                    $"{Screen.Number(summary.Buyers)} buyers, revenue {summary.Revenue:N2}, median recency {summary.MedianRecencyDays:F1} days");
+                if (written is not null) stdout.WriteLine($"wrote {Screen.Number(written.Value)} rows to {outFile}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    public static DateTime? ParseAsOf(string? text)
+    {
+        if (text is null) return null;
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+            throw new ArgumentException($"--as-of '{text}' is not an ISO 8601 date or date-time");
+        return t;
+    }
+}
