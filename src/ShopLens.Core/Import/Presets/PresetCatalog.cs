@@ -7,6 +7,12 @@ public static class PresetCatalog
 {
     static readonly Dictionary<string, Func<ImportPreset>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["online-retail"] = () => new OnlineRetailPreset(),
+        ["cdnow"] = () => new CdnowPreset(),
+        ["taobao"] = () => new TaobaoPreset(),
+        ["movielens"] = () => new MovieLensPreset(),
+        ["sasrec"] = () => new SasrecPreset(),
+        ["retailrocket"] = () => new RetailRocketPreset(),
     };
 
     public static IReadOnlyList<string> Names => [.. Factories.Keys.Order(StringComparer.Ordinal)];
