@@ -98,7 +98,7 @@ sealed class DuckDbImporter(ShopStore store)
                     if (found.Count > 0)
                     {
                         outliersFile ??= Path.Combine(store.SideDirectory, $"{stamp}-{file.Name}.outliers.csv");
-                        OutlierFlags.Write(_db, primary, request.Cleaning.Outliers, found, file.Name, outliersFile, batches);
+                        OutlierFlags.Write(_db, primary, found, file.Name, outliersFile, batches);
                         outliers.AddRange(found);
                     }
                 }

@@ -35,7 +35,7 @@ static class OutlierFlags
     }
 
     /// <summary>Writes the flagged rows (line, column, value, bounds) to a CSV; later batches add files with a suffix.</summary>
-    public static void Write(DuckDBConnection db, CanonicalTable table, OutlierRule rule, List<OutlierReport> found, string source, string path, long batch)
+    public static void Write(DuckDBConnection db, CanonicalTable table, List<OutlierReport> found, string source, string path, long batch)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var stage = TableMerger.StagingName(table);
@@ -50,7 +50,6 @@ static class OutlierFlags
         });
         var target = batch == 0 ? path : path.Replace(".outliers.csv", $".{batch + 1}.outliers.csv", StringComparison.Ordinal);
         TableMerger.Execute(db, $"COPY ({string.Join(" UNION ALL ", parts)} ORDER BY line) TO '{target.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");
-        _ = rule;
     }
 
     static string Sql(double d) => d.ToString("R", CultureInfo.InvariantCulture);
