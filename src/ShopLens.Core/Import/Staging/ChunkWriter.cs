@@ -17,11 +17,15 @@ sealed class ChunkWriter : IDisposable
     readonly CanonicalTable _table;
     readonly Thread _thread;
     readonly NativeChunkAppender _appender;
+    // A preset that fills several tables runs one writer per table on the same connection, which DuckDB does not
+    // allow to be used from two threads at once: the writers take turns on it.
+    readonly DuckDBConnection _connection;
     Exception? _failure;
 
     public ChunkWriter(DuckDBConnection connection, string stagingTable, CanonicalTable table)
     {
         _table = table;
+        _connection = connection;
         _appender = new NativeChunkAppender(connection, stagingTable, table);
         _thread = new Thread(Run) { IsBackground = true, Name = $"stage {table.Name}" };
         _thread.Start();
@@ -56,7 +60,7 @@ sealed class ChunkWriter : IDisposable
     {
         _queue.CompleteAdding();
         _thread.Join();
-        _appender.Close();
+        lock (_connection) _appender.Close();
         if (_failure is not null) throw new ImportException($"staging {_table.Name} failed: {_failure.Message}", _failure);
     }
 
@@ -80,7 +84,10 @@ sealed class ChunkWriter : IDisposable
         }
     }
 
-    void Append(StagingChunk chunk) => _appender.Append(chunk);
+    void Append(StagingChunk chunk)
+    {
+        lock (_connection) _appender.Append(chunk);
+    }
 
     public void Dispose()
     {
