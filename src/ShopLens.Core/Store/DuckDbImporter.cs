@@ -58,8 +58,11 @@ sealed class DuckDbImporter(ShopStore store)
             using var tx = _db.BeginTransaction();
             try
             {
-                var stagers = tables.Select(t => NewStager(t, request.Cleaning)).ToArray();
-                try
+                foreach (var t in tables) TableMerger.Execute(_db, TableMerger.CreateStaging(t));
+                var drop = request.Cleaning.Missing.Where(kv => kv.Value == MissingValuePolicy.Drop).Select(kv => kv.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                using var writer = new StagingWriter(_db, tables, tables.Select(t => new ChunkEncoder(t, store.Customers, store.Products)).ToArray(),
+                    DirectEvents(primary, batchId, request.Cleaning));
+                var stagers = tables.Select((t, i) => new TableStager(t, writer, i, drop)).ToArray();
                 {
                     while (batchRead < request.BatchRows && (more = Next(reader, file)))
                     {
@@ -75,11 +78,8 @@ sealed class DuckDbImporter(ShopStore store)
                         }
                     }
                     foreach (var s in stagers) s.Complete();
+                    writer.Complete();
                     stageSeconds += clock.Elapsed.TotalSeconds - batchStart;
-                }
-                finally
-                {
-                    foreach (var s in stagers) s.Dispose();
                 }
                 read += batchRead;
                 if (batchRead == 0)
@@ -103,7 +103,9 @@ sealed class DuckDbImporter(ShopStore store)
                     }
                 }
                 long batchDuplicates = 0;
-                for (var t = tables.Length - 1; t >= 0; t--)
+                if (writer.WentDirect)
+                    batchDuplicates = TableMerger.RemoveRepeats(_db, batchId, staged[0], stagers[0].DeduplicatedInBatch) + stagers[0].DuplicatesInBatch;
+                for (var t = tables.Length - 1; t >= (writer.WentDirect ? 1 : 0); t--)
                 {
                     var d = TableMerger.Merge(_db, tables[t], batchId, staged[t], firstNewCustomer, firstNewProduct, stagers[t].DeduplicatedInBatch);
                     if (t == 0) batchDuplicates = d + stagers[0].DuplicatesInBatch;
@@ -191,12 +193,16 @@ sealed class DuckDbImporter(ShopStore store)
         return true;
     }
 
-    TableStager NewStager(CanonicalTable table, CleaningOptions cleaning)
+    // Events may skip the staging table (see DirectAppend), unless cleaning has to work on the staged rows first.
+    DirectAppend? DirectEvents(CanonicalTable primary, int batchId, CleaningOptions cleaning)
     {
-        TableMerger.Execute(_db, TableMerger.CreateStaging(table));
-        var drop = cleaning.Missing.Where(kv => kv.Value == MissingValuePolicy.Drop).Select(kv => kv.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var writer = new ChunkWriter(_db, TableMerger.StagingName(table), table);
-        return new TableStager(table, writer, store.Customers, store.Products, drop);
+        if (primary.Table != Table.Events || cleaning.Outliers != OutlierRule.None
+            || cleaning.Missing.Values.Any(p => p is not (MissingValuePolicy.Keep or MissingValuePolicy.Drop)))
+            return null;
+        using var r = store.Query("SELECT max(ts) FROM events");
+        r.Read();
+        long? max = r.IsDBNull(0) ? null : Core.Import.Parsing.TimestampParser.ToMicros(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc));
+        return new DirectAppend(batchId, primary.Require("timestamp"), max);
     }
 
     void InsertNewIds()

@@ -8,7 +8,8 @@ namespace ShopLens.Core.Import.Staging;
 /// <summary>
 /// Appends <see cref="StagingChunk"/>s to a table through DuckDB's data-chunk appender: whole columns are copied
 /// into DuckDB's vectors, instead of one call per value (the managed row appender costs ~100 ns a value).
-/// Column order: <c>line</c>, then the table's canonical columns.
+/// Columns: <c>line</c> then the canonical columns (a staging table), or the canonical columns then a constant
+/// <c>batch_id</c> (the store's own table, when rows go there directly).
 /// </summary>
 sealed unsafe class NativeChunkAppender : IDisposable
 {
@@ -18,11 +19,18 @@ sealed unsafe class NativeChunkAppender : IDisposable
     readonly ColumnKind[] _kinds;
     readonly int _vectorSize = (int)NativeMethods.Helpers.DuckDBVectorSize();
     readonly byte[] _utf8 = new byte[4 * TableStager.MaxTextBytes];
+    readonly int? _batchId;
+    readonly int _first;
 
-    public NativeChunkAppender(DuckDBConnection connection, string table, CanonicalTable canonical)
+    public NativeChunkAppender(DuckDBConnection connection, string table, CanonicalTable canonical, int? batchId = null)
     {
         _kinds = canonical.Columns.Select(c => c.Kind).ToArray();
-        _types = [NativeMethods.LogicalType.DuckDBCreateLogicalType(DuckDBType.BigInt), .. _kinds.Select(k => NativeMethods.LogicalType.DuckDBCreateLogicalType(TypeOf(k)))];
+        _batchId = batchId;
+        _first = batchId is null ? 1 : 0;
+        var columns = _kinds.Select(k => NativeMethods.LogicalType.DuckDBCreateLogicalType(TypeOf(k)));
+        _types = batchId is null
+            ? [NativeMethods.LogicalType.DuckDBCreateLogicalType(DuckDBType.BigInt), .. columns]
+            : [.. columns, NativeMethods.LogicalType.DuckDBCreateLogicalType(DuckDBType.Integer)];
         _typeHandles = _types.Select(t => t.DangerousGetHandle()).ToArray();
         if (NativeMethods.Appender.DuckDBAppenderCreate(connection.NativeConnection, null!, table, out _appender) != DuckDBState.Success)
             throw new InvalidOperationException($"cannot append to {table}: {Error()}");
@@ -43,9 +51,10 @@ sealed unsafe class NativeChunkAppender : IDisposable
         {
             var n = Math.Min(_vectorSize, chunk.Count - from);
             using var data = NativeMethods.DataChunks.DuckDBCreateDataChunk(_typeHandles, (ulong)_typeHandles.Length);
-            Copy(NativeMethods.DataChunks.DuckDBDataChunkGetVector(data, 0), chunk.Lines.AsSpan(from, n));
+            if (_batchId is null) Copy(NativeMethods.DataChunks.DuckDBDataChunkGetVector(data, 0), chunk.Lines.AsSpan(from, n));
+            else new Span<int>((void*)NativeMethods.Vectors.DuckDBVectorGetData(NativeMethods.DataChunks.DuckDBDataChunkGetVector(data, _kinds.Length)), n).Fill(_batchId.Value);
             for (var c = 0; c < _kinds.Length; c++)
-                Fill(NativeMethods.DataChunks.DuckDBDataChunkGetVector(data, c + 1), chunk, c, from, n);
+                Fill(NativeMethods.DataChunks.DuckDBDataChunkGetVector(data, c + _first), chunk, c, from, n);
             NativeMethods.DataChunks.DuckDBDataChunkSetSize(data, (ulong)n);
             if (NativeMethods.Appender.DuckDBAppendDataChunk(_appender, data) != DuckDBState.Success)
                 throw new InvalidOperationException($"append failed: {Error()}");

@@ -79,6 +79,46 @@ static class TableMerger
         return Count(db, $"SELECT count(*) FROM {stage}") - inserted;
     }
 
+    /// <summary>
+    /// For a batch of events appended straight to the store's table: deletes the batch's rows that repeat an earlier
+    /// row of the batch (only needed when the file was out of time order) or a row stored before; returns how many.
+    /// </summary>
+    public static long RemoveRepeats(DuckDBConnection db, int batchId, long staged, bool deduplicatedInBatch)
+    {
+        const string key = "customer_key, coalesce(product_key, -1), type, ts";
+        var batch = $"batch_id = {batchId}";
+        if (!deduplicatedInBatch)
+        {
+            Execute(db, $"""
+                DELETE FROM events WHERE {batch} AND rowid NOT IN (
+                  SELECT min(rowid) FROM events WHERE {batch} AND event_id IS NOT NULL GROUP BY event_id
+                  UNION ALL SELECT min(rowid) FROM events WHERE {batch} AND event_id IS NULL GROUP BY {key})
+                """);
+        }
+        var range = $"ts BETWEEN (SELECT min(ts) FROM events WHERE {batch}) AND (SELECT max(ts) FROM events WHERE {batch})";
+        if (Count(db, $"SELECT count(*) FROM (SELECT 1 FROM events WHERE batch_id < {batchId} AND {range} LIMIT 1)") > 0)
+        {
+            Execute(db, $"""
+                DELETE FROM events WHERE rowid IN (
+                  SELECT s.rowid FROM events s
+                  SEMI JOIN (SELECT customer_key AS k0, coalesce(product_key, -1) AS k1, type AS k2, ts AS k3
+                             FROM events WHERE batch_id < {batchId} AND {range}) t
+                    ON s.customer_key = t.k0 AND coalesce(s.product_key, -1) = t.k1 AND s.type = t.k2 AND s.ts = t.k3
+                  WHERE s.{batch} AND s.event_id IS NULL)
+                """);
+        }
+        if (Count(db, $"SELECT count(*) FROM (SELECT 1 FROM events WHERE batch_id < {batchId} AND event_id IS NOT NULL LIMIT 1)") > 0)
+        {
+            Execute(db, $"""
+                DELETE FROM events WHERE rowid IN (
+                  SELECT s.rowid FROM events s
+                  SEMI JOIN (SELECT event_id FROM events WHERE batch_id < {batchId} AND event_id IS NOT NULL) t ON s.event_id = t.event_id
+                  WHERE s.{batch})
+                """);
+        }
+        return staged - Count(db, $"SELECT count(*) FROM events WHERE {batch}");
+    }
+
     static string Qualify(string keyExpression, string alias) =>
         keyExpression.StartsWith("coalesce(", StringComparison.Ordinal)
             ? keyExpression.Replace("coalesce(", $"coalesce({alias}.", StringComparison.Ordinal)

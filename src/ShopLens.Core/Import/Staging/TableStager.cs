@@ -8,49 +8,46 @@ namespace ShopLens.Core.Import.Staging;
 
 /// <summary>
 /// Parses and checks one table's rows and stages them: <see cref="TryParse"/> fills the next slot (or says why
-/// the row is rejected), <see cref="Commit"/> keeps it. Ids are dictionary-encoded here.
+/// the row is rejected), <see cref="Commit"/> keeps it. Ids are checked here and dictionary-encoded on the
+/// writer's thread (<see cref="ChunkEncoder"/>), so the two cores share the work.
 /// </summary>
-sealed class TableStager : IDisposable
+sealed class TableStager
 {
     public const int MaxIdChars = 256;
     public const int MaxTextBytes = 65536;
 
     readonly CanonicalTable _table;
-    readonly IdDictionary _customers, _products;
     readonly bool[] _dropWhenMissing;
-    readonly ChunkWriter _writer;
+    readonly StagingWriter _writer;
+    readonly int _index;
     readonly char[] _idChars = new char[MaxIdChars];
-    // Ids of a parsed row wait here for Commit, so a rejected row never adds a customer or product.
-    readonly char[][] _pendingIds;
-    readonly int[] _pendingLength;
     StagingChunk _chunk;
 
-    public TableStager(CanonicalTable table, ChunkWriter writer, IdDictionary customers, IdDictionary products, IReadOnlySet<string> dropWhenMissing)
+    public TableStager(CanonicalTable table, StagingWriter writer, int index, IReadOnlySet<string> dropWhenMissing)
     {
         _table = table;
         _writer = writer;
-        _customers = customers;
-        _products = products;
+        _index = index;
         _dropWhenMissing = table.Columns.Select(c => dropWhenMissing.Contains(c.Name)).ToArray();
-        _pendingIds = table.Columns.Select(c => c.Kind is ColumnKind.CustomerRef or ColumnKind.ProductRef ? new char[MaxIdChars] : []).ToArray();
-        _pendingLength = new int[table.Columns.Count];
-        if (table.Table == Table.Events) _deduplicator = new EventDeduplicator();
-        _chunk = writer.Rent();
+        _chunk = writer.Rent(index);
     }
 
-    public long Staged { get; private set; }
+    /// <summary>Rows staged, repeats within the batch excluded (valid after <see cref="Complete"/>).</summary>
+    public long Staged => _committed - _writer.Encoders[_index].DuplicatesInBatch;
 
     /// <summary>Rows not staged because an earlier row of the batch had the same key (events only).</summary>
-    public long DuplicatesInBatch { get; private set; }
+    public long DuplicatesInBatch => _writer.Encoders[_index].DuplicatesInBatch;
 
-    readonly EventDeduplicator? _deduplicator;
+    /// <summary>True when every repeat within the batch was already found (see <see cref="EventDeduplicator"/>).</summary>
+    public bool DeduplicatedInBatch => _writer.Encoders[_index].DeduplicatedInBatch;
 
-    /// <summary>True when every repeat within the batch was already found here (see <see cref="EventDeduplicator"/>).</summary>
-    public bool DeduplicatedInBatch => _deduplicator is { InTimeOrder: true };
+    long _committed;
+    int _committedIdBytes;
 
     public bool TryParse(CanonicalRow row, out Rejection rejection)
     {
         var r = _chunk.Count;
+        _chunk.IdBytesUsed = _committedIdBytes;
         var columns = _table.Columns;
         for (var c = 0; c < columns.Count; c++)
         {
@@ -75,38 +72,24 @@ sealed class TableStager : IDisposable
         return true;
     }
 
-    /// <summary>Keeps the parsed row; returns false when it repeats an earlier row of the batch (then it is not staged).</summary>
-    public bool Commit(long line)
+    /// <summary>Keeps the parsed row.</summary>
+    public void Commit(long line)
     {
-        var r = _chunk.Count;
-        for (var c = 0; c < _pendingIds.Length; c++)
-        {
-            if (_pendingIds[c].Length == 0 || _chunk.Missing[c][r]) continue;
-            var dictionary = _table.Columns[c].Kind == ColumnKind.CustomerRef ? _customers : _products;
-            _chunk.Numbers[c][r] = dictionary.GetOrAdd(_pendingIds[c].AsSpan(0, _pendingLength[c]));
-        }
-        if (_deduplicator is not null && !_deduplicator.IsFirst(_chunk, r))
-        {
-            DuplicatesInBatch++;
-            return false;
-        }
         _chunk.Lines[_chunk.Count++] = line;
-        Staged++;
+        _committedIdBytes = _chunk.IdBytesUsed;
+        _committed++;
         if (_chunk.IsFull) Flush();
-        return true;
     }
 
-    public void Complete()
-    {
-        Flush();
-        _writer.Complete();
-    }
+    /// <summary>Hands over the last, partly filled chunk.</summary>
+    public void Complete() => Flush();
 
     void Flush()
     {
         if (_chunk.Count == 0) return;
-        _writer.Write(_chunk);
-        _chunk = _writer.Rent();
+        _writer.Write(_index, _chunk);
+        _chunk = _writer.Rent(_index);
+        _committedIdBytes = 0;
     }
 
     static bool IsBlank(ReadOnlySpan<byte> value)
@@ -123,9 +106,8 @@ sealed class TableStager : IDisposable
         switch (column.Kind)
         {
             case ColumnKind.CustomerRef or ColumnKind.ProductRef:
-                if (!TryDecodeId(value, name, out var chars, out rejection)) return false;
-                chars.CopyTo(_pendingIds[c]);
-                _pendingLength[c] = chars.Length;
+                if (!TryDecodeId(value, name, out _, out rejection)) return false;
+                _chunk.SetId(c, r, NumberParser.Trim(value));
                 return true;
             case ColumnKind.Id:
                 if (!TryDecodeId(value, name, out var id, out rejection)) return false;
@@ -208,5 +190,4 @@ sealed class TableStager : IDisposable
         return false;
     }
 
-    public void Dispose() => _writer.Dispose();
 }
