@@ -43,7 +43,7 @@ public sealed class ActivityFeatures
     {
         var customers = log.CustomerIds.Count;
         var reference = long.MinValue;
-        foreach (var t in log.Micros) reference = Math.Max(reference, t);
+        foreach (var t in log.Micros.AsSpan(0, log.Count)) reference = Math.Max(reference, t);
         var features = new ActivityFeatures(customers) { ReferenceMicros = reference };
         var order = GroupByCustomer(log, features.Events);
         var starts = new int[customers + 1];

@@ -1,7 +1,8 @@
 namespace ShopLens.Core.Import.Columnar;
 
 /// <summary>
-/// An events file held in memory as dense columns (row i of every array is one event), with the dictionaries that
+/// An events file held in memory as dense columns (row i &lt; <see cref="Count"/> of every array is one event;
+/// the arrays may be longer), with the dictionaries that
 /// map dense indices back to the file's ids. Missing product or category is -1, missing price NaN, missing quantity -1;
 /// <see cref="Quantity"/> is empty when the file has no quantity column.
 /// </summary>

@@ -5,26 +5,36 @@ using ShopLens.Core.Store;
 
 namespace ShopLens.Core.Import.Columnar;
 
-/// <summary>One thread's share of an <see cref="EventLogReader"/> read: its rows, in growable columns, with its own dictionaries.</summary>
+/// <summary>
+/// One thread's share of an <see cref="EventLogReader"/> read, with its own dictionaries. It writes into its slice of
+/// the shared columns; rows beyond the slice (the size was an estimate) go to private columns of its own.
+/// </summary>
 sealed class EventLogPart
 {
     public readonly IdDictionary Customers = new(), Products = new(), Categories = new();
     public readonly Dictionary<string, long> ByReason = new(StringComparer.Ordinal);
-    public int Count;
     public long Rejected;
-    public int[] Customer, Product, Category, Quantity;
-    public byte[] Type;
-    public long[] Micros;
-    public double[] Price;
     readonly char[] _chars = new char[Staging.TableStager.MaxIdChars];
+    readonly List<(EventColumns Columns, int Offset, int Capacity)> _segments = [];
+    readonly List<int> _counts = [];
+    EventColumns _cols;
+    int _at, _end;
 
-    /// <summary>Columns sized for the expected number of rows, so that they rarely grow.</summary>
-    public EventLogPart(int expectedRows, bool hasQuantity)
+    public EventLogPart(EventColumns shared, int offset, int capacity)
     {
-        var n = Math.Max(1024, expectedRows);
-        (Customer, Product, Category, Type, Micros, Price) = (new int[n], new int[n], new int[n], new byte[n], new long[n], new double[n]);
-        Quantity = hasQuantity ? new int[n] : [];
+        _cols = shared;
+        _at = offset;
+        _end = offset + capacity;
+        _segments.Add((shared, offset, capacity));
+        _counts.Add(0);
     }
+
+    /// <summary>Rows kept, over all segments.</summary>
+    public int Count => _counts.Sum();
+
+    /// <summary>Where the rows are: (columns, first row, count) per segment, the shared slice first.</summary>
+    public IEnumerable<(EventColumns Columns, int Offset, int Count)> Segments =>
+        _segments.Select((s, i) => (s.Columns, s.Offset, _counts[i]));
 
     /// <summary>Column positions in the file: customer, product, category, type, timestamp, price, quantity (-1 when absent).</summary>
     public void ReadAll(RecordReader reader, int[] at)
@@ -34,21 +44,23 @@ sealed class EventLogPart
         {
             if (reader.Error is not null) { Reject("unreadable"); continue; }
             if (reader.FieldCount != expected) { Reject("field_count"); continue; }
-            if (Count == Customer.Length) Grow();
-            var i = Count;
-            if (!TryId(reader.Field(at[0]), Customers, out Customer[i])) { Reject("missing:customer_id"); continue; }
-            Product[i] = at[1] < 0 || !TryId(reader.Field(at[1]), Products, out var p) ? -1 : p;
-            Category[i] = at[2] < 0 || !TryId(reader.Field(at[2]), Categories, out var c) ? -1 : c;
-            if (!EventTypes.TryParse(NumberParser.Trim(reader.Field(at[3])), out var type)) { Reject("unknown_type:type"); continue; }
-            Type[i] = (byte)type;
-            if (!TimestampParser.TryParse(NumberParser.Trim(reader.Field(at[4])), out Micros[i])) { Reject("bad_timestamp:timestamp"); continue; }
-            if (at[5] < 0 || NumberParser.Trim(reader.Field(at[5])).IsEmpty) Price[i] = double.NaN;
-            else if (!NumberParser.TryParseDouble(reader.Field(at[5]), out Price[i]) || Price[i] < 0) { Reject("bad_number:price"); continue; }
+            if (_at == _end) Grow();
+            var i = _at;
+            var (customer, product, category, type, micros, price, quantity) = (_cols.Customer, _cols.Product, _cols.Category, _cols.Type, _cols.Micros, _cols.Price, _cols.Quantity);
+            if (!TryId(reader.Field(at[0]), Customers, out customer[i])) { Reject("missing:customer_id"); continue; }
+            product[i] = at[1] < 0 || !TryId(reader.Field(at[1]), Products, out var p) ? -1 : p;
+            category[i] = at[2] < 0 || !TryId(reader.Field(at[2]), Categories, out var c) ? -1 : c;
+            if (!EventTypes.TryParse(NumberParser.Trim(reader.Field(at[3])), out var eventType)) { Reject("unknown_type:type"); continue; }
+            type[i] = (byte)eventType;
+            if (!TimestampParser.TryParse(NumberParser.Trim(reader.Field(at[4])), out micros[i])) { Reject("bad_timestamp:timestamp"); continue; }
+            if (at[5] < 0 || NumberParser.Trim(reader.Field(at[5])).IsEmpty) price[i] = double.NaN;
+            else if (!NumberParser.TryParseDouble(reader.Field(at[5]), out price[i]) || price[i] < 0) { Reject("bad_number:price"); continue; }
             if (at[6] < 0) { }
-            else if (NumberParser.Trim(reader.Field(at[6])).IsEmpty) Quantity[i] = -1;
+            else if (NumberParser.Trim(reader.Field(at[6])).IsEmpty) quantity[i] = -1;
             else if (!NumberParser.TryParseLong(reader.Field(at[6]), out var q) || q is < 0 or > int.MaxValue) { Reject("bad_number:quantity"); continue; }
-            else Quantity[i] = (int)q;
-            Count++;
+            else quantity[i] = (int)q;
+            _at++;
+            _counts[^1]++;
         }
     }
 
@@ -69,13 +81,10 @@ sealed class EventLogPart
 
     void Grow()
     {
-        var n = Customer.Length * 2;
-        Array.Resize(ref Customer, n);
-        Array.Resize(ref Product, n);
-        Array.Resize(ref Category, n);
-        if (Quantity.Length > 0) Array.Resize(ref Quantity, n);
-        Array.Resize(ref Type, n);
-        Array.Resize(ref Micros, n);
-        Array.Resize(ref Price, n);
+        var rows = Math.Max(1 << 16, _segments[^1].Capacity);
+        _cols = new EventColumns(rows, _cols.Quantity.Length > 0);
+        _segments.Add((_cols, 0, rows));
+        _counts.Add(0);
+        (_at, _end) = (0, rows);
     }
 }

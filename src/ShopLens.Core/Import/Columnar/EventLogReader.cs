@@ -25,13 +25,18 @@ public static class EventLogReader
             throw new ImportException($"{source.Name}: missing column(s) {string.Join(", ", missing)}; the header has: {string.Join(", ", first.Header)}");
 
         var ranges = source.IsGzip || threads < 2 ? [] : SplitPoints(source.Path, threads);
+        // One set of columns for the whole file, sized from a sample of line lengths; each part fills its slice.
         var parts = new EventLogPart[ranges.Length + 1];
         var bytesPerRow = SampleBytesPerRow(source);
+        var capacities = new int[parts.Length];
         for (var p = 0; p < parts.Length; p++)
         {
             var bytes = source.IsGzip ? 64L << 20 : p < ranges.Length ? ranges[p].Start - (p == 0 ? 0 : ranges[p - 1].Start) : new FileInfo(source.Path).Length - (p == 0 ? 0 : ranges[p - 1].Start);
-            parts[p] = new EventLogPart((int)Math.Min(Array.MaxLength, bytes / bytesPerRow * 1.05 + 1024), hasQuantity: at[6] >= 0);
+            capacities[p] = (int)Math.Min(Array.MaxLength / 4, bytes / bytesPerRow * 1.08 + 1024);
         }
+        var shared = new EventColumns(capacities.Sum(), hasQuantity: at[6] >= 0);
+        for (int p = 0, offset = 0; p < parts.Length; offset += capacities[p], p++)
+            parts[p] = new EventLogPart(shared, offset, capacities[p]);
         // The first part reads through the already-open reader (past the header) up to the first split point.
         var firstEnd = ranges.Length == 0 ? long.MaxValue : ranges[0].Start;
         var tasks = new Task[parts.Length];
@@ -43,7 +48,7 @@ public static class EventLogReader
             tasks[p] = Task.Run(() => part.ReadAll(Limited(source, start, end, dialect, first.Header, skipHeader: false), at));
         }
         Task.WaitAll(tasks);
-        return Merge(parts);
+        return Merge(parts, shared);
     }
 
     static double SampleBytesPerRow(SourceFile source)
@@ -81,28 +86,41 @@ public static class EventLogReader
         return reader;
     }
 
-    // Column by column, dropping each part's column once copied, so the peak is the parts plus one column.
-    static EventLog Merge(EventLogPart[] parts)
+    // The parts' rows are moved together in the shared columns (no copy when every part fit its slice), and
+    // every part's keys are rewritten as keys of the first part's dictionaries.
+    static EventLog Merge(EventLogPart[] parts, EventColumns shared)
     {
-        var total = parts.Sum(p => p.Count);
         var (customers, products, categories) = (parts[0].Customers, parts[0].Products, parts[0].Categories);
-        var customer = Concat(parts, total, p => p.Customer, (p, a) => p.Customer = a, p => p.Customers, customers);
-        var product = Concat(parts, total, p => p.Product, (p, a) => p.Product = a, p => p.Products, products);
-        var category = Concat(parts, total, p => p.Category, (p, a) => p.Category = a, p => p.Categories, categories);
-        var type = Concat(parts, total, p => p.Type, (p, a) => p.Type = a);
-        var micros = Concat(parts, total, p => p.Micros, (p, a) => p.Micros = a);
-        var price = Concat(parts, total, p => p.Price, (p, a) => p.Price = a);
-        var quantity = parts[0].Quantity.Length == 0 ? [] : Concat(parts, total, p => p.Quantity, (p, a) => p.Quantity = a);
+        foreach (var part in parts)
+        {
+            foreach (var (columns, offset, count) in part.Segments)
+            {
+                Remap(columns.Customer.AsSpan(offset, count), part.Customers, customers);
+                Remap(columns.Product.AsSpan(offset, count), part.Products, products);
+                Remap(columns.Category.AsSpan(offset, count), part.Categories, categories);
+            }
+        }
+        var total = parts.Sum(p => p.Count);
+        var target = total <= shared.Capacity ? shared : new EventColumns(total, shared.Quantity.Length > 0);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            foreach (var (columns, offset, count) in part.Segments)
+            {
+                if (columns != target || offset != at) columns.CopyRows(offset, target, at, count);
+                at += count;
+            }
+        }
         return new EventLog
         {
             Count = total,
-            Customer = customer,
-            Product = product,
-            Category = category,
-            Type = type,
-            Micros = micros,
-            Price = price,
-            Quantity = quantity,
+            Customer = target.Customer,
+            Product = target.Product,
+            Category = target.Category,
+            Type = target.Type,
+            Micros = target.Micros,
+            Price = target.Price,
+            Quantity = target.Quantity,
             CustomerIds = Ids(customers),
             ProductIds = Ids(products),
             CategoryIds = Ids(categories),
@@ -111,34 +129,13 @@ public static class EventLogReader
         };
     }
 
-    static T[] Concat<T>(EventLogPart[] parts, int total, Func<EventLogPart, T[]> get, Action<EventLogPart, T[]> set)
-    {
-        if (parts.Length == 1 && get(parts[0]).Length == total) return get(parts[0]);
-        var target = new T[total];
-        var offset = 0;
-        foreach (var part in parts)
-        {
-            Array.Copy(get(part), 0, target, offset, part.Count);
-            offset += part.Count;
-            set(part, []);
-        }
-        return target;
-    }
-
-    static int[] Concat(EventLogPart[] parts, int total, Func<EventLogPart, int[]> get, Action<EventLogPart, int[]> set,
-        Func<EventLogPart, Store.IdDictionary> dictionary, Store.IdDictionary into)
-    {
-        foreach (var part in parts) Remap(get(part), part.Count, dictionary(part), into);
-        return Concat(parts, total, get, set);
-    }
-
     // Rewrites a part's local keys as keys of the first part's dictionary, in place.
-    static void Remap(int[] local, int n, Store.IdDictionary from, Store.IdDictionary into)
+    static void Remap(Span<int> local, Store.IdDictionary from, Store.IdDictionary into)
     {
         if (ReferenceEquals(from, into)) return;
         var map = new int[from.Count];
         for (var k = 0; k < map.Length; k++) map[k] = into.GetOrAdd(from.IdOf(k));
-        for (var i = 0; i < n; i++) local[i] = local[i] < 0 ? -1 : map[local[i]];
+        for (var i = 0; i < local.Length; i++) local[i] = local[i] < 0 ? -1 : map[local[i]];
     }
 
     static string[] Ids(Store.IdDictionary d)
