@@ -47,9 +47,6 @@ sealed class EventLogPart
             if (_at == _end) Grow();
             var i = _at;
             var (customer, product, category, type, micros, price, quantity) = (_cols.Customer, _cols.Product, _cols.Category, _cols.Type, _cols.Micros, _cols.Price, _cols.Quantity);
-            if (!TryId(reader.Field(at[0]), Customers, out customer[i])) { Reject("missing:customer_id"); continue; }
-            product[i] = at[1] < 0 || !TryId(reader.Field(at[1]), Products, out var p) ? -1 : p;
-            category[i] = at[2] < 0 || !TryId(reader.Field(at[2]), Categories, out var c) ? -1 : c;
             if (!EventTypes.TryParse(NumberParser.Trim(reader.Field(at[3])), out var eventType)) { Reject("unknown_type:type"); continue; }
             type[i] = (byte)eventType;
             if (!TimestampParser.TryParse(NumberParser.Trim(reader.Field(at[4])), out micros[i])) { Reject("bad_timestamp:timestamp"); continue; }
@@ -59,13 +56,15 @@ sealed class EventLogPart
             else if (NumberParser.Trim(reader.Field(at[6])).IsEmpty) quantity[i] = -1;
             else if (!NumberParser.TryParseLong(reader.Field(at[6]), out var q) || q is < 0 or > int.MaxValue) { Reject("bad_number:quantity"); continue; }
             else quantity[i] = (int)q;
+            // Ids last: a rejected row must not leave a customer with no events behind in the dictionary.
+            if (!TryId(reader.Field(at[0]), Customers, out customer[i])) { Reject("missing:customer_id"); continue; }
+            product[i] = at[1] < 0 || !TryId(reader.Field(at[1]), Products, out var p) ? -1 : p;
+            category[i] = at[2] < 0 || !TryId(reader.Field(at[2]), Categories, out var c) ? -1 : c;
             _at++;
             _counts[^1]++;
         }
     }
 
-    // Ids are only added to a dictionary for rows that are kept: a row rejected later may have added one, which
-    // only costs an unused dictionary entry, never a wrong count.
     bool TryId(ReadOnlySpan<byte> utf8, IdDictionary dictionary, out int key)
     {
         utf8 = NumberParser.Trim(utf8);
