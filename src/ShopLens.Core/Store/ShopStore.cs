@@ -106,6 +106,8 @@ public sealed class ShopStore : IShopStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = sql;
         var value = cmd.ExecuteScalar();
+        // DuckDB sums BIGINTs into HUGEINT, which arrives as a BigInteger.
+        if (value is System.Numerics.BigInteger big) value = (decimal)big;
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
