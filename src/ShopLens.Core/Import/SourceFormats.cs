@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using ShopLens.Core.Import.Reading;
 
+
 namespace ShopLens.Core.Import;
 
 /// <summary>Opens a source file with the reader its format needs, after checking that it is what it claims to be.</summary>
@@ -32,7 +33,7 @@ public static class SourceFormats
     static Stream OpenRaw(SourceFile source)
     {
         Stream s = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return source.IsGzip ? new GZipStream(s, CompressionMode.Decompress) : s;
+        return source.IsGzip ? new GzipEndCheck(new GZipStream(s, CompressionMode.Decompress), source.Path) : s;
     }
 
     static void CheckLooksLikeText(Stream s, SourceFile source)

@@ -33,7 +33,7 @@ sealed class DuckDbImporter(ShopStore store)
     {
         var clock = Stopwatch.StartNew();
         var preset = PresetCatalog.Create(request.Preset, request.Table, request.Map);
-        using var reader = preset.Open(file);
+        using var reader = Open(preset, file);
         preset.Bind(file, reader.Header);
         var tables = preset.Tables.Select(CanonicalSchema.Of).ToArray();
         var primary = tables[0];
@@ -148,6 +148,18 @@ sealed class DuckDbImporter(ShopStore store)
             ElapsedSeconds = clock.Elapsed.TotalSeconds,
             StageSeconds = stageSeconds,
         };
+    }
+
+    static RecordReader Open(ImportPreset preset, SourceFile file)
+    {
+        try
+        {
+            return preset.Open(file);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException and not FileNotFoundException)
+        {
+            throw new ImportException($"{file.Name}: cannot be read ({e.Message})", e);
+        }
     }
 
     static bool Next(RecordReader reader, SourceFile file)
