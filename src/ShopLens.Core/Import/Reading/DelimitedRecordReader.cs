@@ -95,6 +95,18 @@ public sealed class DelimitedRecordReader : RecordReader
             if (!parsed) return false;
             Line = _nextLine;
             if (IsBlank()) { _nextLine += lines; continue; }
+            if (_recordEnd - _recordStart > MaxRecordBytes)
+            {
+                if (lines > 1)
+                {
+                    RejectFirstLine($"record too long: over {MaxRecordBytes} bytes (a quote that never closes?)");
+                    return true;
+                }
+                _count = 0;
+                Error = $"record too long: over {MaxRecordBytes} bytes on one line";
+                _nextLine += lines;
+                return true;
+            }
             if (lines > 1 && (Error is not null || (_expectedFields > 0 && _count != _expectedFields)))
             {
                 // A stray quote joined several lines into one record: give up only its first line.
