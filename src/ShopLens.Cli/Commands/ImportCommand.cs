@@ -21,6 +21,12 @@ static class ImportCommand
         var outliers = new Option<OutlierRule>("--outliers") { Description = "Flag numeric outliers (kept, reported in the import report and an outliers file): iqr, zscore or none", DefaultValueFactory = _ => OutlierRule.None };
         var batchRows = new Option<int>("--batch-rows") { Description = "Rows per transaction", DefaultValueFactory = _ => 2_000_000 };
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Files to import (.csv .tsv .jsonl .xlsx .parquet, optionally .gz)" };
+        // An unknown option would otherwise be taken for a file name.
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                result.AddError($"unknown option '{token.Value}'");
+        });
         var command = new Command("import", "Import files into the store: validated, de-duplicated, each batch one transaction")
         {
             db, format, table, map, missing, outliers, batchRows, json, files,
