@@ -24,5 +24,10 @@ public static class StoreSchema
             read BIGINT NOT NULL, accepted BIGINT NOT NULL, rejected BIGINT NOT NULL, duplicates BIGINT NOT NULL,
             by_reason VARCHAR NOT NULL, rejects_file VARCHAR, committed_at TIMESTAMP NOT NULL);
         """,
+        // Segment memberships the last `shoplens segment` of each method saved, for breakdowns (funnels, reports).
+        """
+        CREATE TABLE segments (method VARCHAR NOT NULL, customer_key INTEGER NOT NULL, segment VARCHAR NOT NULL,
+            as_of TIMESTAMP, created_at TIMESTAMP NOT NULL);
+        """,
     ];
 }

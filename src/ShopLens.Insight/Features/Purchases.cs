@@ -1,0 +1,48 @@
+using ShopLens.Core.Model;
+
+namespace ShopLens.Insight.Features;
+
+/// <summary>
+/// Orders as every analysis counts them, whatever the source recorded. A store with rows in <c>orders</c> takes
+/// its orders from there: revenue is the sum of its lines' <c>quantity × unit_price × (1 − discount)</c>, or the
+/// order's <c>amount</c> when it has no lines. A store with no orders (event logs such as Taobao's) makes one
+/// order of a customer's purchase events at the same moment, worth <c>price × quantity</c> summed.
+/// Cancelled and returned orders are kept, flagged, so that returns can be counted; <see cref="KeptSql"/> drops them.
+/// </summary>
+public static class Purchases
+{
+    /// <summary>
+    /// One row per order placed strictly before the cut-off: <c>customer_key</c>, <c>order_id</c>, <c>ts</c>,
+    /// <c>revenue</c>, <c>units</c>, <c>discounted</c> (any line discounted; false for event orders),
+    /// <c>returned</c>, <c>cancelled</c>.
+    /// </summary>
+    public static string Sql(DateTime? asOf) => $"""
+        SELECT o.customer_key, o.order_id, o.ts,
+          coalesce(l.revenue, o.amount, 0) AS revenue,
+          coalesce(l.units, 0) AS units,
+          coalesce(l.discounted, FALSE) AS discounted,
+          coalesce(o.status = '{OrderStatus.Returned}', FALSE) AS returned,
+          coalesce(o.status = '{OrderStatus.Cancelled}', FALSE) AS cancelled
+        FROM orders o
+        LEFT JOIN (
+          SELECT order_id,
+            sum(quantity * unit_price * (1 - coalesce(discount, 0))) AS revenue,
+            sum(quantity) AS units,
+            bool_or(coalesce(discount, 0) > 0) AS discounted
+          FROM order_lines GROUP BY order_id) l ON l.order_id = o.order_id
+        WHERE {CutOff.Before(asOf, "o.ts")}
+        UNION ALL
+        SELECT e.customer_key, CAST(e.customer_key AS VARCHAR) || '@' || CAST(e.ts AS VARCHAR) AS order_id, e.ts,
+          sum(coalesce(e.price, 0) * coalesce(e.quantity, 1)) AS revenue,
+          sum(coalesce(e.quantity, 1)) AS units,
+          FALSE AS discounted, FALSE AS returned, FALSE AS cancelled
+        FROM events e
+        WHERE e.type = {(int)EventType.Purchase} AND {CutOff.Before(asOf, "e.ts")}
+          AND NOT EXISTS (SELECT 1 FROM orders)
+        GROUP BY e.customer_key, e.ts
+        """;
+
+    /// <summary>The orders that count as sales: neither cancelled nor returned (columns as <see cref="Sql"/>).</summary>
+    public static string KeptSql(DateTime? asOf) =>
+        $"SELECT * FROM ({Sql(asOf)}) AS all_orders WHERE NOT returned AND NOT cancelled";
+}
