@@ -40,9 +40,9 @@ static class DemoCommand
             var files = new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath };
             var import = store.Import(new ImportRequest { Files = files.Select(f => new SourceFile(f)).ToArray() });
             var stats = StoreStatistics.Of(store);
-            var activity = ActivityProfile.Summarize(store, asOf: null);
+            var profile = ProfileSummary.Of(store, asOf: null);
             var profilePath = Path.Combine(dir, "profile.csv");
-            ActivityProfile.Export(store, null, profilePath);
+            CustomerProfile.Export(store, null, profilePath);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -54,7 +54,7 @@ static class DemoCommand
                     generate = GenerateCommand.ToJson(shop),
                     import = ImportCommand.ToJson(import),
                     stats,
-                    activity,
+                    profile,
                     profile_file = profilePath,
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
@@ -65,10 +65,10 @@ static class DemoCommand
             GenerateCommand.Render(stdout, shop);
             ImportCommand.Render(console, import);
             StatsCommand.Render(console, stats);
-            stdout.WriteLine($"activity: {Screen.Number(activity.Buyers)} of {Screen.Number(activity.Customers)} active customers bought; " +
-                $"revenue {activity.Revenue:N2}; median recency {activity.MedianRecencyDays:F1} days; {activity.MeanEvents:F1} events per customer");
+            stdout.WriteLine($"profile: {Screen.Number(profile.Buyers)} of {Screen.Number(profile.Customers)} customers bought; " +
+                $"revenue {profile.Revenue:N2}; median recency {profile.MedianRecencyDays:F1} days; {profile.MeanEvents:F1} events per customer");
             stdout.WriteLine($"store: {dbPath}");
-            stdout.WriteLine($"profile: {profilePath}");
+            stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");
             stdout.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
             return 0;

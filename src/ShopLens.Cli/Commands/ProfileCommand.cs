@@ -6,7 +6,7 @@ using ShopLens.Insight.Features;
 
 namespace ShopLens.Cli.Commands;
 
-/// <summary><c>shoplens profile</c>: per-customer activity features as of a cut-off.</summary>
+/// <summary><c>shoplens profile</c>: the customer profile as of a cut-off (docs/features.md).</summary>
 static class ProfileCommand
 {
     public static Command Build()
@@ -15,7 +15,7 @@ static class ProfileCommand
         var json = CommonOptions.Json();
         var asOf = new Option<string?>("--as-of") { Description = "Cut-off (ISO 8601, UTC): only events strictly before it count; default: every event" };
         var output = new Option<string?>("--out") { Description = "Write every customer's features to FILE.csv, .parquet or .jsonl" };
-        var command = new Command("profile", "Per-customer activity features as of a cut-off") { db, asOf, output, json };
+        var command = new Command("profile", "The customer profile (RFM, rhythm, funnel rates, affinities, …) as of a cut-off") { db, asOf, output, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
@@ -23,8 +23,8 @@ static class ProfileCommand
             var cut = ParseAsOf(parse.GetValue(asOf));
             using var store = ShopStore.Open(path);
             var outFile = parse.GetValue(output);
-            long? written = outFile is null ? null : ActivityProfile.Export(store, cut, outFile);
-            var summary = ActivityProfile.Summarize(store, cut);
+            long? written = outFile is null ? null : CustomerProfile.Export(store, cut, outFile);
+            var summary = ProfileSummary.Of(store, cut);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -37,7 +37,8 @@ static class ProfileCommand
                     median_recency_days = Math.Round(summary.MedianRecencyDays, 2),
                     mean_events = Math.Round(summary.MeanEvents, 2),
                     out_file = outFile,
-                    columns = ActivityProfile.Columns,
+                    median_tenure_days = Math.Round(summary.MedianTenureDays, 2),
+                    columns = CustomerProfile.Columns.Where(c => c != "customer_key"),
                 });
             }
             else

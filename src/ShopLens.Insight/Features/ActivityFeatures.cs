@@ -4,8 +4,9 @@ using ShopLens.Core.Model;
 namespace ShopLens.Insight.Features;
 
 /// <summary>
-/// The <see cref="ActivityProfile"/> features computed in memory from an <see cref="EventLog"/> (every event counts,
-/// recency from the log's last event): events grouped by customer with a counting sort, distinct products and
+/// Activity features (the T1 benchmark's: event counts by type, distinct products and categories, purchase revenue,
+/// first and last time, recency) computed in memory from an <see cref="EventLog"/> (every event counts, recency from
+/// the log's last event); they equal the matching <see cref="CustomerProfile"/> columns: events grouped by customer with a counting sort, distinct products and
 /// categories counted with stamp arrays, customers split over threads. One row per customer, by dense index.
 /// </summary>
 public sealed class ActivityFeatures

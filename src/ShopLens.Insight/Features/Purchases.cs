@@ -13,7 +13,7 @@ public static class Purchases
 {
     /// <summary>
     /// One row per order placed strictly before the cut-off: <c>customer_key</c>, <c>order_id</c>, <c>ts</c>,
-    /// <c>revenue</c>, <c>units</c>, <c>discounted</c> (any line discounted; false for event orders),
+    /// <c>revenue</c> (a double holding an exact sum to 1/10,000; sum it through <see cref="Money"/>), <c>units</c>, <c>discounted</c> (any line discounted; false for event orders),
     /// <c>returned</c>, <c>cancelled</c>.
     /// </summary>
     public static string Sql(DateTime? asOf) => $"""
@@ -26,14 +26,14 @@ public static class Purchases
         FROM orders o
         LEFT JOIN (
           SELECT order_id,
-            sum(quantity * unit_price * (1 - coalesce(discount, 0))) AS revenue,
+            CAST(sum({Money("quantity * unit_price * (1 - coalesce(discount, 0))")}) AS DOUBLE PRECISION) AS revenue,
             sum(quantity) AS units,
             bool_or(coalesce(discount, 0) > 0) AS discounted
           FROM order_lines GROUP BY order_id) l ON l.order_id = o.order_id
         WHERE {CutOff.Before(asOf, "o.ts")}
         UNION ALL
         SELECT e.customer_key, CAST(e.customer_key AS VARCHAR) || '@' || CAST(e.ts AS VARCHAR) AS order_id, e.ts,
-          sum(coalesce(e.price, 0) * coalesce(e.quantity, 1)) AS revenue,
+          CAST(sum({Money("coalesce(e.price, 0) * coalesce(e.quantity, 1)")}) AS DOUBLE PRECISION) AS revenue,
           sum(coalesce(e.quantity, 1)) AS units,
           FALSE AS discounted, FALSE AS returned, FALSE AS cancelled
         FROM events e
@@ -41,6 +41,12 @@ public static class Purchases
           AND NOT EXISTS (SELECT 1 FROM orders)
         GROUP BY e.customer_key, e.ts
         """;
+
+    /// <summary>
+    /// An amount as an exact decimal, to 1/10,000 of the currency unit. Money is summed in decimals: a sum of doubles
+    /// depends on the order of its terms, and the same data must give the same figures however it arrived.
+    /// </summary>
+    public static string Money(string amount) => $"CAST({amount} AS DECIMAL(18, 4))";
 
     /// <summary>The orders that count as sales: neither cancelled nor returned (columns as <see cref="Sql"/>).</summary>
     public static string KeptSql(DateTime? asOf) =>

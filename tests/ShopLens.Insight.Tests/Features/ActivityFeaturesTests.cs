@@ -88,18 +88,18 @@ public sealed class ActivityFeaturesTests : IDisposable
         File.WriteAllLines(products, ["product_id,category", .. Enumerable.Range(0, 2000).Select(i => $"{i},{(i % 37 == 0 ? "" : "c" + (i % 50))}")]);
         store.Import(new ImportRequest { Files = [new SourceFile(products)] });
 
-        using var r = store.Query(ActivityProfile.Sql(asOf: null));
+        using var r = store.Query(CustomerProfile.Sql(asOf: null));
         var seen = 0;
         while (r.Read())
         {
-            var id = r.GetString(0);
+            var id = (string)r["customer_id"];
             var expected = memory[id];
             Assert.Equal(expected.Events, Convert.ToInt32(r["events"], CultureInfo.InvariantCulture));
             Assert.Equal(expected.View, Convert.ToInt32(r["n_view"], CultureInfo.InvariantCulture));
             Assert.Equal(expected.Purchase, Convert.ToInt32(r["n_purchase"], CultureInfo.InvariantCulture));
-            Assert.Equal(expected.Items, Convert.ToInt32(r["n_items"], CultureInfo.InvariantCulture));
-            Assert.Equal(expected.Categories, Convert.ToInt32(r["n_categories"], CultureInfo.InvariantCulture));
-            Assert.Equal(expected.Revenue, Math.Round(Convert.ToDouble(r["revenue"], CultureInfo.InvariantCulture), 2), 6);
+            Assert.Equal(expected.Items, Convert.ToInt32(r["distinct_products"], CultureInfo.InvariantCulture));
+            Assert.Equal(expected.Categories, Convert.ToInt32(r["distinct_categories"], CultureInfo.InvariantCulture));
+            Assert.Equal(expected.Revenue, Math.Round(Convert.ToDouble(r["monetary"], CultureInfo.InvariantCulture), 2), 6);
             seen++;
         }
         Assert.Equal(memory.Count, seen);
