@@ -28,7 +28,7 @@ static class T1Store
         var again = store.Import(request);
         var reimport = clock.Elapsed.TotalSeconds - import;
         var profileStart = clock.Elapsed.TotalSeconds;
-        var profiled = CustomerProfile.Export(store, null, Path.ChangeExtension(dbPath, ".profile.csv"));
+        var profiled = CustomerProfile.Export(store, CustomerProfile.Materialize(store, asOf: null), Path.ChangeExtension(dbPath, ".profile.csv"));
         var profile = clock.Elapsed.TotalSeconds - profileStart;
         return JsonSerializer.Serialize(new
         {

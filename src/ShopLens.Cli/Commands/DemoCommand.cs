@@ -40,9 +40,10 @@ static class DemoCommand
             var files = new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath };
             var import = store.Import(new ImportRequest { Files = files.Select(f => new SourceFile(f)).ToArray() });
             var stats = StoreStatistics.Of(store);
-            var profile = ProfileSummary.Of(store, asOf: null);
+            var profileTable = CustomerProfile.Materialize(store, asOf: null);
+            var profile = ProfileSummary.Of(store, profileTable);
             var profilePath = Path.Combine(dir, "profile.csv");
-            CustomerProfile.Export(store, null, profilePath);
+            CustomerProfile.Export(store, profileTable, profilePath);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

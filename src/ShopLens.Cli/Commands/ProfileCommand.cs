@@ -23,8 +23,9 @@ static class ProfileCommand
             var cut = ParseAsOf(parse.GetValue(asOf));
             using var store = ShopStore.Open(path);
             var outFile = parse.GetValue(output);
-            long? written = outFile is null ? null : CustomerProfile.Export(store, cut, outFile);
-            var summary = ProfileSummary.Of(store, cut);
+            var table = CustomerProfile.Materialize(store, cut);
+            long? written = outFile is null ? null : CustomerProfile.Export(store, table, outFile);
+            var summary = ProfileSummary.Of(store, table);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

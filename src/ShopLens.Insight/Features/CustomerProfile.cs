@@ -195,8 +195,18 @@ public static class CustomerProfile
             """;
     }
 
-    /// <summary>Writes the profile to a CSV, Parquet or JSON-lines file (by extension) and returns the number of customers.</summary>
-    public static long Export(IShopStore store, DateTime? asOf, string path)
+    /// <summary>
+    /// Computes the profile once into the temporary table <c>customer_profile</c> of this store session, for several
+    /// uses (a file, a summary, segments) without recomputing it; returns the table's name.
+    /// </summary>
+    public static string Materialize(IShopStore store, DateTime? asOf)
+    {
+        store.Execute($"CREATE OR REPLACE TEMP TABLE customer_profile AS {Sql(asOf)}");
+        return "customer_profile";
+    }
+
+    /// <summary>Writes a materialized profile to a CSV, Parquet or JSON-lines file (by extension); returns the number of customers.</summary>
+    public static long Export(IShopStore store, string table, string path)
     {
         var format = Path.GetExtension(path).ToLowerInvariant() switch
         {
@@ -205,15 +215,8 @@ public static class CustomerProfile
             ".jsonl" => "FORMAT json",
             _ => throw new ArgumentException($"{path}: the profile is written as .csv, .parquet or .jsonl"),
         };
-        store.Execute($"CREATE OR REPLACE TEMP TABLE profile_out AS {Sql(asOf)}");
-        try
-        {
-            store.Execute($"COPY (SELECT * EXCLUDE (customer_key) FROM profile_out ORDER BY customer_id) TO '{Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal)}' ({format})");
-            return store.Scalar<long>("SELECT count(*) FROM profile_out");
-        }
-        finally
-        {
-            store.Execute("DROP TABLE profile_out");
-        }
+        var columns = string.Join(", ", Columns.Where(c => c != "customer_key"));
+        store.Execute($"COPY (SELECT {columns} FROM {table} ORDER BY customer_id) TO '{Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal)}' ({format})");
+        return store.Scalar<long>($"SELECT count(*) FROM {table}");
     }
 }

@@ -12,13 +12,17 @@ namespace ShopLens.Insight.Features;
 /// <param name="MeanEvents">mean events per customer</param>
 public sealed record ProfileSummary(long Customers, long Buyers, double Revenue, double MedianRecencyDays, double MedianTenureDays, double MeanEvents)
 {
-    public static ProfileSummary Of(IShopStore store, DateTime? asOf)
+    /// <summary>Summarises the profile as of <paramref name="asOf"/>.</summary>
+    public static ProfileSummary Of(IShopStore store, DateTime? asOf) => Of(store, $"({CustomerProfile.Sql(asOf)}) AS profile");
+
+    /// <summary>Summarises a profile already computed into a table (<see cref="CustomerProfile.Materialize"/>).</summary>
+    public static ProfileSummary Of(IShopStore store, string profileTable)
     {
         using var r = store.Query($"""
             SELECT count(*), count(*) FILTER (WHERE orders > 0), coalesce(sum(monetary), 0),
               percentile_cont(0.5) WITHIN GROUP (ORDER BY recency_days),
               percentile_cont(0.5) WITHIN GROUP (ORDER BY tenure_days), avg(events)
-            FROM ({CustomerProfile.Sql(asOf)}) AS profile
+            FROM {profileTable}
             """);
         r.Read();
         double Number(int i) => r.IsDBNull(i) ? 0 : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
