@@ -1,0 +1,54 @@
+using ShopLens.Core.Import;
+using ShopLens.Core.Store;
+
+namespace ShopLens.Insight.Tests.Cohorts;
+
+/// <summary>A throw-away store in a temporary folder, filled from small canonical CSVs or a shared data set.</summary>
+sealed class TestStore : IDisposable
+{
+    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-cohorts-");
+
+    public TestStore() => Store = ShopStore.Open(Path.Combine(_dir.FullName, "shop.duckdb"));
+
+    public ShopStore Store { get; }
+
+    public string Folder => _dir.FullName;
+
+    /// <summary>Imports canonical CSV texts, each named after its table (<c>("orders", "order_id,…\n…")</c>).</summary>
+    public TestStore With(params (string Table, string Csv)[] files)
+    {
+        var paths = files.Select(f =>
+        {
+            var path = Path.Combine(_dir.FullName, f.Table + ".csv");
+            File.WriteAllText(path, f.Csv);
+            return new SourceFile(path);
+        }).ToArray();
+        var report = Store.Import(new ImportRequest { Files = paths });
+        Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
+        return this;
+    }
+
+    /// <summary>Imports a file of ../shared/datasets through a preset.</summary>
+    public TestStore WithDataset(string relative, string preset)
+    {
+        Store.Import(new ImportRequest { Files = [new SourceFile(Dataset(relative))], Preset = preset });
+        return this;
+    }
+
+    /// <summary>The path of <c>../shared/datasets/RELATIVE</c> beside the repository; a missing file fails the test.</summary>
+    public static string Dataset(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopLens.slnx"))) dir = dir.Parent;
+        Assert.True(dir is not null, $"no folder holding ShopLens.slnx above {AppContext.BaseDirectory}");
+        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", relative));
+        Assert.True(File.Exists(path), $"the shared data set {relative} is missing: expected it at {path}");
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _dir.Delete(true);
+    }
+}
