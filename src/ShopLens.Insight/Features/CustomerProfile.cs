@@ -90,23 +90,32 @@ public static class CustomerProfile
               SELECT o.customer_key, l.product_key FROM orders o JOIN order_lines l ON l.order_id = o.order_id
               WHERE {CutOff.Before(asOf, "o.ts")}),
             people AS MATERIALIZED (SELECT customer_key FROM ev_agg UNION SELECT customer_key FROM order_flags),
-            touched_products AS MATERIALIZED (
-              SELECT t.customer_key, t.product_key, split_part(p.category, '>', 1) AS top_level, p.category, p.brand
-              FROM touched t LEFT JOIN products p ON p.product_key = t.product_key),
-            variety AS (
-              SELECT customer_key, count(DISTINCT product_key) AS distinct_products, count(DISTINCT category) AS distinct_categories,
-                count(DISTINCT brand) AS distinct_brands
-              FROM touched_products GROUP BY customer_key),
+            -- Touches counted per (customer, product) first: distinct products, categories and brands then come from
+            -- grouped rows instead of count(DISTINCT …) over every event, which is several times slower.
+            product_touches AS MATERIALIZED (
+              SELECT t.customer_key, t.product_key, count(*) AS n
+              FROM touched t GROUP BY t.customer_key, t.product_key),
+            category_touches AS MATERIALIZED (
+              SELECT pt.customer_key, p.category, sum(pt.n) AS n
+              FROM product_touches pt JOIN products p ON p.product_key = pt.product_key
+              WHERE p.category IS NOT NULL AND p.category <> '' GROUP BY pt.customer_key, p.category),
+            brand_touches AS MATERIALIZED (
+              SELECT pt.customer_key, p.brand, sum(pt.n) AS n
+              FROM product_touches pt JOIN products p ON p.product_key = pt.product_key
+              WHERE p.brand IS NOT NULL AND p.brand <> '' GROUP BY pt.customer_key, p.brand),
+            product_variety AS (SELECT customer_key, count(*) AS distinct_products FROM product_touches GROUP BY customer_key),
+            category_variety AS (SELECT customer_key, count(*) AS distinct_categories FROM category_touches GROUP BY customer_key),
+            brand_variety AS (SELECT customer_key, count(*) AS distinct_brands FROM brand_touches GROUP BY customer_key),
             category_counts AS (
-              SELECT customer_key, top_level, count(*) AS n,
-                sum(count(*)) OVER (PARTITION BY customer_key) AS total,
-                row_number() OVER (PARTITION BY customer_key ORDER BY count(*) DESC, top_level) AS rank
-              FROM touched_products WHERE top_level IS NOT NULL AND top_level <> '' GROUP BY customer_key, top_level),
+              SELECT customer_key, split_part(category, '>', 1) AS top_level, sum(n) AS n,
+                sum(sum(n)) OVER (PARTITION BY customer_key) AS total,
+                row_number() OVER (PARTITION BY customer_key ORDER BY sum(n) DESC, split_part(category, '>', 1)) AS rank
+              FROM category_touches GROUP BY customer_key, split_part(category, '>', 1)),
             brand_counts AS (
-              SELECT customer_key, brand, count(*) AS n,
-                sum(count(*)) OVER (PARTITION BY customer_key) AS total,
-                row_number() OVER (PARTITION BY customer_key ORDER BY count(*) DESC, brand) AS rank
-              FROM touched_products WHERE brand IS NOT NULL AND brand <> '' GROUP BY customer_key, brand),
+              SELECT customer_key, brand, n,
+                sum(n) OVER (PARTITION BY customer_key) AS total,
+                row_number() OVER (PARTITION BY customer_key ORDER BY n DESC, brand) AS rank
+              FROM brand_touches),
             price_rank AS (
               SELECT product_key, percent_rank() OVER (PARTITION BY category ORDER BY price) AS pct
               FROM products WHERE price IS NOT NULL),
@@ -159,9 +168,9 @@ public static class CustomerProfile
                 - CAST(oa.gap_sum AS DOUBLE PRECISION) * oa.gap_sum / oa.gaps) / (oa.gaps - 1))) / 86400 END AS sd_days_between_orders,
               coalesce(ofl.returns, 0) AS returns,
               coalesce(ofl.cancellations, 0) AS cancellations,
-              coalesce(v.distinct_products, 0) AS distinct_products,
-              coalesce(v.distinct_categories, 0) AS distinct_categories,
-              coalesce(v.distinct_brands, 0) AS distinct_brands,
+              coalesce(pv.distinct_products, 0) AS distinct_products,
+              coalesce(cv.distinct_categories, 0) AS distinct_categories,
+              coalesce(bv.distinct_brands, 0) AS distinct_brands,
               CAST(coalesce(ea.events, 0) AS BIGINT) AS events,
               {eventColumns},
               CASE WHEN ea.{view} > 0 THEN CAST(ea.{cart} AS DOUBLE PRECISION) / ea.{view} END AS view_to_cart,
@@ -186,7 +195,9 @@ public static class CustomerProfile
             LEFT JOIN ev_agg ea ON ea.customer_key = pe.customer_key
             LEFT JOIN order_agg oa ON oa.customer_key = pe.customer_key
             LEFT JOIN order_flags ofl ON ofl.customer_key = pe.customer_key
-            LEFT JOIN variety v ON v.customer_key = pe.customer_key
+            LEFT JOIN product_variety pv ON pv.customer_key = pe.customer_key
+            LEFT JOIN category_variety cv ON cv.customer_key = pe.customer_key
+            LEFT JOIN brand_variety bv ON bv.customer_key = pe.customer_key
             LEFT JOIN category_counts cc ON cc.customer_key = pe.customer_key AND cc.rank = 1
             LEFT JOIN brand_counts bc ON bc.customer_key = pe.customer_key AND bc.rank = 1
             LEFT JOIN price_position pp ON pp.customer_key = pe.customer_key
