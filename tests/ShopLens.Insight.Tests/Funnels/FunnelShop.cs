@@ -1,0 +1,48 @@
+using ShopLens.Core.Import;
+using ShopLens.Core.Store;
+
+namespace ShopLens.Insight.Tests.Funnels;
+
+/// <summary>A throw-away store in a temporary folder, filled from small canonical CSVs or a shared data set.</summary>
+sealed class FunnelShop : IDisposable
+{
+    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-funnels-");
+
+    public FunnelShop() => Store = ShopStore.Open(Path.Combine(_dir.FullName, "shop.duckdb"));
+
+    public ShopStore Store { get; }
+
+    public string Folder => _dir.FullName;
+
+    /// <summary>Imports canonical CSV texts, each named after its table (<c>("events", "customer_id,…\n…")</c>); nothing may be rejected.</summary>
+    public FunnelShop With(params (string Table, string Csv)[] files)
+    {
+        var paths = files.Select(f =>
+        {
+            var path = Path.Combine(_dir.FullName, f.Table + ".csv");
+            File.WriteAllText(path, f.Csv);
+            return new SourceFile(path);
+        }).ToArray();
+        var report = Store.Import(new ImportRequest { Files = paths });
+        Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
+        return this;
+    }
+
+    /// <summary>Imports a file of ../shared/datasets through a preset.</summary>
+    public FunnelShop WithDataset(string relative, string preset)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopLens.slnx"))) dir = dir.Parent;
+        Assert.True(dir is not null, $"no folder holding ShopLens.slnx above {AppContext.BaseDirectory}");
+        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", relative));
+        Assert.True(File.Exists(path), $"the shared data set {relative} is missing: expected it at {path}");
+        Store.Import(new ImportRequest { Files = [new SourceFile(path)], Preset = preset });
+        return this;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _dir.Delete(true);
+    }
+}
