@@ -15,7 +15,7 @@ namespace ShopLens.Core.Synthetic;
 /// <param name="ViewToCart">probability that a viewed product is put in the cart (before the discount boost)</param>
 /// <param name="CartToPurchase">probability that a session with something in the cart checks out</param>
 /// <param name="ViewsPerSession">mean number of product views in a session beyond the first</param>
-/// <param name="PriceSensitivity">mean price sensitivity in [0, 1]: the chance of choosing the cheaper of two offers, and how much a discount raises the chance to cart</param>
+/// <param name="PriceSensitivity">mean price sensitivity s in [0, 1]: above ½ a customer leans to the cheaper of two offers, below ½ to the pricier; s² is how strongly they wait for deals (promoted products carted more, full-price ones less, coupons used more)</param>
 /// <param name="ReviewRate">probability of reviewing a purchased product</param>
 /// <param name="ExtraQuantity">probability of each unit beyond the first in a cart line</param>
 public sealed record Archetype(

@@ -6,7 +6,7 @@ sealed class ArchetypeTally
     public long Customers;
     public long AliveAtEnd;
     public long Buyers;
-    /// <summary>Days between sign-up and the earlier of death and the end, summed over members.</summary>
+    /// <summary>Days from the start of activity (sign-up, or the period's start) to the earlier of death and the end, summed over members.</summary>
     public double ActiveDays;
     public long Sessions;
     public long Events;

@@ -12,6 +12,10 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
 {
     const double SearchShare = 0.35, IntentShare = 0.7, ClickShare = 0.2, FavoriteShare = 0.04, RemoveShare = 0.15;
     const double CancelShare = 0.04, MaxCartProbability = 0.95;
+    /// <summary>A promotion of p% multiplies a deal seeker's chance to cart by 1 + DealBoost · deal seeking · p / 100.</summary>
+    const double DealBoost = 10;
+    /// <summary>Chance that an order gets a coupon: this base plus the second constant times deal seeking.</summary>
+    const double CouponBase = 0.03, CouponPerDealSeeking = 0.4;
     const int MaxQuantity = 5;
 
     readonly record struct Step(EventType Type, long Time, int Product, long PriceCents, int Quantity, string? Query);
@@ -37,7 +41,7 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
         var stop = Math.Min(customer.Death, _end);
         tally.Customers++;
         if (customer.Death >= _end) tally.AliveAtEnd++;
-        tally.ActiveDays += Math.Max(0, stop - customer.FirstSeen) / 86400.0;
+        tally.ActiveDays += Math.Max(0, stop - customer.ActiveFrom) / 86400.0;
         var ordersBefore = tally.Orders;
 
         SessionArrivals.Draw(customer, archetype, stop, rng, _starts);
@@ -74,7 +78,8 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
         }
 
         var views = 1 + rng.Poisson(archetype.ViewsPerSession);
-        int fallback = -1, fallbackPromotion = 0, notCarted = 0;
+        var dealSeeking = DealSeeking(customer);
+        int fallback = -1, fallbackPromotion = 0, notCarted = 0, bestDeal = -1, bestDealPromotion = 0;
         for (var v = 0; v < views; v++)
         {
             var category = rng.Chance(IntentShare) ? intent : rng.PickCumulative(customer.TasteCumulative);
@@ -84,16 +89,25 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
             _steps.Add(new Step(EventType.View, t, product, price, 0, null));
             if (rng.Chance(ClickShare)) _steps.Add(new Step(EventType.Click, t += rng.Next(5, 40), product, price, 0, null));
             if (rng.Chance(FavoriteShare)) _steps.Add(new Step(EventType.Favorite, t += rng.Next(5, 30), product, price, 0, null));
-            // Price-sensitive customers cart discounted products more readily.
-            var cartProbability = Math.Min(MaxCartProbability,
-                archetype.ViewToCart * (1 + 3 * customer.PriceSensitivity * promotion / 100.0));
+            // Deal seekers cart promoted products readily and hesitate at full price.
+            var dealFactor = promotion > 0 ? 1 + DealBoost * dealSeeking * promotion / 100.0 : 1 - dealSeeking;
+            var cartProbability = Math.Min(MaxCartProbability, archetype.ViewToCart * dealFactor);
             // A product already in the cart is not carted again, so an order never has two equal lines.
             if (!InCart(product) && rng.Chance(cartProbability)) AddToCart(archetype, rng, ref t, product, promotion, price);
-            else if (rng.Next(++notCarted) == 0) (fallback, fallbackPromotion) = (product, promotion); // uniform among the viewed
+            else
+            {
+                if (rng.Next(++notCarted) == 0) (fallback, fallbackPromotion) = (product, promotion); // uniform among the viewed
+                if (promotion > bestDealPromotion) (bestDeal, bestDealPromotion) = (product, promotion);
+            }
             t += rng.Next(20, 180);
         }
-        // A converting session carts at least once: one of the viewed products, drawn uniformly.
-        if (converts && _cart.Count == 0) AddToCart(archetype, rng, ref t, fallback, fallbackPromotion, PaidCents(fallback, fallbackPromotion));
+        // A converting session carts at least once: one of the viewed products, drawn uniformly, or for a deal
+        // seeker the best deal seen.
+        if (converts && _cart.Count == 0)
+        {
+            if (bestDeal >= 0 && rng.Chance(dealSeeking)) (fallback, fallbackPromotion) = (bestDeal, bestDealPromotion);
+            AddToCart(archetype, rng, ref t, fallback, fallbackPromotion, PaidCents(fallback, fallbackPromotion));
+        }
 
         var kept = _cart.Count;
         foreach (var line in _cart)
@@ -122,7 +136,10 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
         _steps.Add(new Step(EventType.Cart, t += rng.Next(10, 60), product, price, quantity, null));
     }
 
-    /// <summary>Brand-loyal picks in the top category; otherwise by popularity, and the price-sensitive take the cheaper of two offers.</summary>
+    /// <summary>
+    /// Brand-loyal picks in the top category; otherwise by popularity, and then a customer whose price sensitivity s is
+    /// away from ½ compares two offers with probability |2s − 1|: above ½ takes the cheaper, below ½ the pricier.
+    /// </summary>
     int ChooseProduct(SyntheticCustomer customer, SimulationRandom rng, int category, long day)
     {
         if (category == customer.TopCategory && rng.Chance(customer.BrandLoyalty))
@@ -131,10 +148,15 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
             if (loyal >= 0) return loyal;
         }
         var first = catalog.PickInCategory(rng, category);
-        if (!rng.Chance(customer.PriceSensitivity)) return first;
+        var lean = 2 * customer.PriceSensitivity - 1;
+        if (!rng.Chance(Math.Abs(lean))) return first;
         var second = catalog.PickInCategory(rng, category);
-        return PaidCents(second, catalog.PromotionPercent(second, day)) < PaidCents(first, catalog.PromotionPercent(first, day)) ? second : first;
+        var secondIsCheaper = PaidCents(second, catalog.PromotionPercent(second, day)) < PaidCents(first, catalog.PromotionPercent(first, day));
+        return secondIsCheaper == lean > 0 ? second : first;
     }
+
+    /// <summary>How strongly the customer waits for deals: s², so that only the clearly price-sensitive do.</summary>
+    static double DealSeeking(SyntheticCustomer customer) => customer.PriceSensitivity * customer.PriceSensitivity;
 
     long PaidCents(int product, int discountPercent) =>
         (catalog.Products[product].PriceCents * (100 - discountPercent) + 50) / 100;
@@ -158,7 +180,7 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
         if (!converts) return;
 
         var checkout = _checkout;
-        var coupon = rng.Chance(0.05 + 0.15 * customer.PriceSensitivity) ? 5 * rng.Next(1, 5) : 0;
+        var coupon = rng.Chance(CouponBase + CouponPerDealSeeking * DealSeeking(customer)) ? 5 * rng.Next(1, 5) : 0;
         var quality = 0.0;
         var lines = 0;
         foreach (var line in _cart)

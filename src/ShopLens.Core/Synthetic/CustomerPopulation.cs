@@ -8,9 +8,11 @@ sealed class SyntheticCustomer
     public required int Index { get; init; }
     public required string Id { get; init; }
     public required int Archetype { get; init; }
-    /// <summary>Sign-up, Unix seconds.</summary>
+    /// <summary>Sign-up, Unix seconds; before the simulated period for customers who joined earlier.</summary>
     public required long FirstSeen { get; init; }
-    /// <summary>When the customer stops buying for good (Exponential(μ) after sign-up), Unix seconds; may lie past the end.</summary>
+    /// <summary>When the simulated activity starts: sign-up, or the period's start for customers who joined before it.</summary>
+    public required long ActiveFrom { get; init; }
+    /// <summary>When the customer stops buying for good (Exponential(μ) after <see cref="ActiveFrom"/>), Unix seconds; may lie past the end.</summary>
     public required long Death { get; init; }
     /// <summary>λ, orders per day while alive.</summary>
     public required double PurchaseRate { get; init; }
@@ -44,8 +46,11 @@ static class CustomerPopulation
     /// <summary>Weight added to the top category after the Dirichlet draw (the weights first sum to one).</summary>
     const double TopCategoryBoost = 1.5;
 
-    /// <summary>Customers of every archetype but new_customer sign up before this many final days.</summary>
+    /// <summary>New customers sign up in this many final days of the period.</summary>
     const int NewCustomerWindowDays = 30;
+
+    /// <summary>Every other customer signed up within this many days before the period.</summary>
+    const int EstablishedWindowDays = 365;
 
     public static SyntheticCustomer[] Generate(ShopSimulatorOptions options)
     {
@@ -65,14 +70,11 @@ static class CustomerPopulation
         {
             var a = rng.PickWeighted(shares);
             var archetype = Archetypes.All[a];
-            var span = end - start;
-            double firstSeen = a switch
-            {
-                Archetypes.NewCustomerIndex => end - newWindow * rng.NextDouble(),
-                // Lapsing customers join early, so their short lives mostly end inside the period.
-                Archetypes.LapsingIndex => start + span * 0.5 * rng.NextDouble(),
-                _ => start + Math.Max(span - newWindow, span * 0.5) * rng.NextDouble(),
-            };
+            // The shop has a history: everyone but the new customers signed up in the year before the period and is
+            // still a customer when it starts (lifetimes are memoryless, so the remaining one is drawn from then on).
+            double firstSeen = a == Archetypes.NewCustomerIndex
+                ? end - newWindow * rng.NextDouble()
+                : start - EstablishedWindowDays * SecondsPerDay * rng.NextDouble();
             var lambda = rng.Gamma(archetype.PurchaseRateShape, archetype.PurchaseRateMean / archetype.PurchaseRateShape);
             var mu = rng.Gamma(archetype.DropoutRateShape, archetype.DropoutRateMean / archetype.DropoutRateShape);
             // Lifetimes past a century are the same as forever here, and keep the timestamp in range.
@@ -83,13 +85,15 @@ static class CustomerPopulation
             var localPeak = ShopVocabulary.PeakHours[rng.PickWeighted(ShopVocabulary.PeakHourWeights)];
             var mainland = region <= ShopVocabulary.LastMainlandRegion;
             var firstSeenSeconds = Math.Min((long)firstSeen, end - 1);
+            var activeFrom = Math.Max(firstSeenSeconds, start);
             customers[i] = new SyntheticCustomer
             {
                 Index = i,
                 Id = "C" + (i + 1).ToString("D6", CultureInfo.InvariantCulture),
                 Archetype = a,
                 FirstSeen = firstSeenSeconds,
-                Death = firstSeenSeconds + (long)(lifetimeDays * SecondsPerDay),
+                ActiveFrom = activeFrom,
+                Death = activeFrom + (long)(lifetimeDays * SecondsPerDay),
                 PurchaseRate = lambda,
                 DropoutRate = mu,
                 PriceSensitivity = rng.Beta(8 * sensitivityMean, 8 * (1 - sensitivityMean)),

@@ -20,14 +20,14 @@ static class SessionArrivals
     public static void Draw(SyntheticCustomer customer, Archetype archetype, long stop, SimulationRandom rng, List<long> starts)
     {
         starts.Clear();
-        if (stop <= customer.FirstSeen) return;
+        if (stop <= customer.ActiveFrom) return;
         var sessionsPerDay = customer.PurchaseRate / archetype.SessionConversion;
         var weekend = customer.WeekendFactor;
         var maxWeight = Math.Max(1, weekend);
         var meanWeight = (5 + 2 * weekend) / 7;
         var ratePerSecond = sessionsPerDay * maxWeight / meanWeight / SecondsPerDay;
 
-        double t = customer.FirstSeen;
+        double t = customer.ActiveFrom;
         while (true)
         {
             t += rng.Exponential(ratePerSecond);
@@ -40,7 +40,7 @@ static class SessionArrivals
                 ? rng.Next(24)
                 : ((customer.PeakHourUtc + (int)Math.Round(PeakHourSpread * rng.Normal())) % 24 + 24) % 24;
             var start = day * (long)SecondsPerDay + hour * 3600L + rng.Next(3600);
-            if (start >= customer.FirstSeen && start < stop) starts.Add(start);
+            if (start >= customer.ActiveFrom && start < stop) starts.Add(start);
         }
         starts.Sort();
     }

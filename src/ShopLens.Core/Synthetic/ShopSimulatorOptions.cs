@@ -2,8 +2,8 @@ namespace ShopLens.Core.Synthetic;
 
 /// <summary>
 /// How big a synthetic shop <see cref="ShopSimulator"/> builds and over which period.
-/// Event volume grows with customers × days: the defaults give about 280 thousand events;
-/// <c>Customers = 11000, Days = 365</c> gives about one million (about 1 s on two cores).
+/// Event volume grows with customers × days: the defaults give about 730 thousand events;
+/// <c>Customers = 7000</c> gives about one million (about 0.5 s on two cores).
 /// </summary>
 public sealed record ShopSimulatorOptions
 {

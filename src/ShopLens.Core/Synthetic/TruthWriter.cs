@@ -65,11 +65,11 @@ static class TruthWriter
 
         json.WriteStartObject("model");
         json.WriteString("purchases", "orders arrive as Poisson(purchase_rate) per day between first_seen and death (Pareto/NBD)");
-        json.WriteString("lifetime", "death = first_seen + Exponential(dropout_rate) days; nothing happens after death");
+        json.WriteString("lifetime", "death = max(first_seen, start) + Exponential(dropout_rate) days (all but new customers signed up within the year before start); nothing happens after death");
         json.WriteString("rates", "purchase_rate ~ Gamma(purchase_rate_shape, mean purchase_rate_mean); dropout_rate ~ Gamma(dropout_rate_shape, mean dropout_rate_mean)");
-        json.WriteString("funnel", "each viewed product is carted with probability view_to_cart (raised by price_sensitivity × discount); a session with a cart checks out with probability cart_to_purchase");
+        json.WriteString("funnel", "each viewed product is carted with probability view_to_cart × (1 + 10·s²·discount% / 100) when promoted and × (1 − s²) at full price, s = price_sensitivity; a session with a cart checks out with probability cart_to_purchase");
         json.WriteString("ratings", "rating = round(1 + 4·quality + Normal(0, 0.75)), one star less for returned orders, clamped to 1..5");
-        json.WriteString("discounts", "18% of (product, week) pairs are on promotion at 5–50%; some orders get a 5–20% coupon, more often for price-sensitive customers");
+        json.WriteString("discounts", "18% of (product, week) pairs are on promotion at 5–50%; an order gets a 5–20% coupon with probability 0.03 + 0.4·s²; s above ½ leans to the cheaper of two offers, below ½ to the pricier");
         json.WriteString("purchase_events", "one purchase event per order line, at the order's timestamp, in the session that placed it");
         json.WriteEndObject();
 
