@@ -16,6 +16,10 @@ public static class CliApp
             ExportCommand.Build(),
             GenerateCommand.Build(),
             ProfileCommand.Build(),
+            SegmentCommand.Build(),
+            CohortsCommand.Build(),
+            FunnelCommand.Build(),
+            JourneyCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

@@ -4,8 +4,13 @@ using ShopLens.Cli.Output;
 using ShopLens.Core.Import;
 using ShopLens.Core.Store;
 using ShopLens.Core.Synthetic;
+using ShopLens.Core.Model;
+using ShopLens.Insight.Cohorts;
 using ShopLens.Insight.Features;
+using ShopLens.Insight.Funnels;
+using ShopLens.Insight.Journeys;
 using ShopLens.Insight.Overview;
+using ShopLens.Insight.Segments;
 using Spectre.Console;
 
 namespace ShopLens.Cli.Commands;
@@ -44,6 +49,21 @@ static class DemoCommand
             var profile = ProfileSummary.Of(store, profileTable);
             var profilePath = Path.Combine(dir, "profile.csv");
             CustomerProfile.Export(store, profileTable, profilePath);
+            var rfm = RfmSegmentation.Run(store, asOf: null);
+            var clusters = SegmentCommand.Cluster(store, asOf: null, new ClusterOptions { Seed = parse.GetValue(seed) }, out var clustered);
+            var funnel = FunnelAnalysis.Run(store, new FunnelDefinition
+            {
+                Steps = [EventType.View, EventType.Cart, EventType.Purchase],
+                Window = TimeSpan.FromDays(1),
+                By = FunnelBreakdown.Channel,
+            });
+            var cohorts = CohortRetention.Compute(store, new CohortOptions { Period = CohortPeriod.Month });
+            var stages = new StageDefinitions();
+            var lifecycle = Lifecycle.Count(store, asOf: null, stages);
+            // Stage moves over the last 30 days of the shop's data.
+            var end = stats.LastTime!.Value.AddTicks(1);
+            var transitions = Lifecycle.Transitions(store, end.AddDays(-30), end, stages);
+            var paths = EventPaths.Compute(store, new PathOptions());
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -57,6 +77,11 @@ static class DemoCommand
                     stats,
                     profile,
                     profile_file = profilePath,
+                    segments = SegmentCommand.ToJson(rfm),
+                    clusters = SegmentCommand.ToJson(clusters, clustered: clustered),
+                    funnel = FunnelCommand.ToJson(funnel),
+                    cohorts = CohortsCommand.ToJson(cohorts, revenue: false),
+                    journey = JourneyCommand.ToJson(null, stages, lifecycle, transitions, paths),
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
                 return 0;
@@ -68,6 +93,11 @@ static class DemoCommand
             StatsCommand.Render(console, stats);
             stdout.WriteLine($"profile: {Screen.Number(profile.Buyers)} of {Screen.Number(profile.Customers)} customers bought; " +
                 $"revenue {profile.Revenue:N2}; median recency {profile.MedianRecencyDays:F1} days; {profile.MeanEvents:F1} events per customer");
+            SegmentCommand.Render(console, rfm);
+            SegmentCommand.Render(console, clusters);
+            FunnelCommand.Render(console, funnel);
+            CohortsCommand.Render(console, cohorts, revenue: false);
+            JourneyCommand.Render(console, null, lifecycle, transitions, paths);
             stdout.WriteLine($"store: {dbPath}");
             stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");
