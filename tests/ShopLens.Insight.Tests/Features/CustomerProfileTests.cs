@@ -47,7 +47,7 @@ public sealed class CustomerProfileTests : IDisposable
 
     static List<Dictionary<string, object?>> Rows(IShopStore store, DateTime? asOf)
     {
-        using var r = store.Query(CustomerProfile.Sql(asOf));
+        using var r = store.Query($"SELECT * FROM ({CustomerProfile.Sql(asOf)}) AS profile ORDER BY customer_id");
         var rows = new List<Dictionary<string, object?>>();
         while (r.Read()) rows.Add(Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i)));
         return rows;
