@@ -4,6 +4,7 @@ namespace ShopLens.Cli.Tests;
 
 /// <summary>The README's worked example runs as written, so it cannot rot.</summary>
 [Trait("Issue", "2")]
+[Trait("Issue", "3")]
 public sealed class ReadmeTests : IDisposable
 {
     const string Prefix = "dotnet run --project src/ShopLens.Cli -- ";
@@ -53,6 +54,12 @@ public sealed class ReadmeTests : IDisposable
             Assert.Contains(figure, outputs[0], StringComparison.Ordinal);
         }
         Assert.True(File.Exists(Path.Combine(_dir, "orders.parquet")));
+        // …and so are the segment and cohort figures it quotes.
+        foreach (var (figure, output) in new[] { ("4,339", 3), ("556", 3), ("48.3%", 3), ("771", 3), ("885", 4), ("36.6%", 4), ("50.3%", 4) })
+        {
+            Assert.Contains(figure, readme, StringComparison.Ordinal);
+            Assert.Contains(figure, outputs[output], StringComparison.Ordinal);
+        }
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
