@@ -26,7 +26,7 @@ public sealed class FunnelSemanticsTests
     static long[] Counts(FunnelResult r) => [.. r.Steps.Select(s => s.Customers)];
 
     /// <summary>Each customer's attempt (reach and step times) straight from <see cref="FunnelAttempts.Create"/>.</summary>
-    static Dictionary<string, (int Reach, DateTime?[] Times)> Attempts(FunnelShop shop, FunnelDefinition funnel)
+    static Dictionary<string, (int Reach, DateTime?[] Times)> Attempts(TestStore shop, FunnelDefinition funnel)
     {
         var attempts = new Dictionary<string, (int, DateTime?[])>();
         FunnelAttempts.Create(shop.Store, funnel, "test_attempts");
@@ -40,7 +40,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void Steps_out_of_order_do_not_count()
     {
-        using var shop = new FunnelShop().With(Events(
+        using var shop = new TestStore().With(Events(
             E("a", 0, "cart"), E("a", 10, "view"), E("a", 5, "purchase"),
             E("b", 0, "view"), E("b", 5, "purchase"), E("b", 10, "cart")));
         var result = FunnelAnalysis.Run(shop.Store, Funnel());
@@ -55,7 +55,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void Steps_past_the_window_do_not_count_and_the_window_includes_its_end()
     {
-        using var shop = new FunnelShop().With(Events(
+        using var shop = new TestStore().With(Events(
             E("exact", 0, "view"), E("exact", 60, "cart"),
             E("late", 0, "view"), E("late", 61, "cart"),
             E("half", 0, "view"), E("half", 30, "cart"), E("half", 60.5, "purchase")));
@@ -70,7 +70,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void Events_at_the_same_moment_count_in_step_order_but_one_event_fills_one_step()
     {
-        using var shop = new FunnelShop().With(Events(
+        using var shop = new TestStore().With(Events(
             E("same", 0, "view"), E("same", 0, "cart", "p2"), E("same", 0, "purchase", "p3"),
             E("twice_at_once", 0, "view", "p1"), E("twice_at_once", 0, "view", "p2"),
             E("twice", 0, "view", "p1"), E("twice", 1.0 / 60, "view", "p2")));
@@ -86,7 +86,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void The_attempt_is_the_earliest_start_that_gets_furthest()
     {
-        using var shop = new FunnelShop().With(Events(
+        using var shop = new TestStore().With(Events(
             // The first view's cart comes after the window; the attempt from the later view completes.
             E("retry", 0, "view"), E("retry", 25 * 60, "cart"), E("retry", 30 * 60, "view"), E("retry", 31 * 60, "cart"), E("retry", 32 * 60, "purchase"),
             // Two views lead to the same cart: the first view starts the attempt.
@@ -101,7 +101,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void The_time_range_excludes_events_at_or_after_the_cut_off_and_before_from()
     {
-        using var shop = new FunnelShop().With(Events(E("a", 0, "view"), E("a", 10, "cart"), E("a", 20, "purchase")));
+        using var shop = new TestStore().With(Events(E("a", 0, "view"), E("a", 10, "cart"), E("a", 20, "purchase")));
         Assert.Equal([1L, 1L, 1L], Counts(FunnelAnalysis.Run(shop.Store, Funnel())));
         Assert.Equal([1L, 1L, 0L], Counts(FunnelAnalysis.Run(shop.Store, Funnel() with { AsOf = T0.AddMinutes(20) })));
         Assert.Equal([1L, 0L, 0L], Counts(FunnelAnalysis.Run(shop.Store, Funnel() with { AsOf = T0.AddMinutes(10) })));
@@ -111,7 +111,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void A_cut_off_before_any_data_gives_an_empty_funnel()
     {
-        using var shop = new FunnelShop().With(
+        using var shop = new TestStore().With(
             ("products", "product_id,category\np1,Toys>Cars\n"),
             Events(E("a", 0, "view"), E("a", 10, "cart"), E("b", 5, "favorite")));
         var empty = new FunnelDefinition { Steps = ViewCartBuy, AsOf = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), By = FunnelBreakdown.Category };
@@ -129,7 +129,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void The_channel_breakdown_takes_the_events_channel_else_the_customers()
     {
-        using var shop = new FunnelShop().With(
+        using var shop = new TestStore().With(
             ("customers", "customer_id,channel\na,ads\nb,ads\nc,\n"),
             Events(E("a", 0, "view", channel: "app"), E("a", 1, "cart"), E("b", 0, "view"), E("c", 0, "view"), E("d", 0, "view", channel: "app")));
         var result = FunnelAnalysis.Run(shop.Store, Funnel() with { By = FunnelBreakdown.Channel });
@@ -141,7 +141,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void The_segment_breakdown_reads_the_saved_segments_and_needs_some()
     {
-        using var shop = new FunnelShop().With(Events(E("a", 0, "view"), E("a", 1, "cart"), E("b", 0, "view"), E("c", 0, "view")));
+        using var shop = new TestStore().With(Events(E("a", 0, "view"), E("a", 1, "cart"), E("b", 0, "view"), E("c", 0, "view")));
         var bySegment = Funnel() with { By = FunnelBreakdown.Segment, SegmentMethod = "rules" };
         var missing = Assert.Throws<ArgumentException>(() => FunnelAnalysis.Run(shop.Store, bySegment));
         Assert.Contains("'rules'", missing.Message, StringComparison.Ordinal);
@@ -169,7 +169,7 @@ public sealed class FunnelSemanticsTests
         }
         rows.AddRange([E("c1", 90, "favorite"), E("c2", 90, "favorite"), E("c3", 90, "favorite"), E("c5", 600, "favorite"),
             E("c4", 121, "favorite"), E("c6", 30, "favorite")]);
-        using var shop = new FunnelShop().With(("customers", customers), ("products", "product_id,category\ntoy,Toys>Cars\nbook,Books>Novels\np1,Home\n"),
+        using var shop = new TestStore().With(("customers", customers), ("products", "product_id,category\ntoy,Toys>Cars\nbook,Books>Novels\np1,Home\n"),
             Events([.. rows]));
         var result = FunnelAnalysis.Run(shop.Store, new FunnelDefinition { Steps = [EventType.View, EventType.Purchase] });
         var c = result.Correlations!;
@@ -195,7 +195,7 @@ public sealed class FunnelSemanticsTests
     [Fact]
     public void Each_customers_attempt_exports_to_csv()
     {
-        using var shop = new FunnelShop().With(Events(E("b", 0, "view"), E("a", 0, "view"), E("a", 10, "cart"), E("a", 20, "purchase")));
+        using var shop = new TestStore().With(Events(E("b", 0, "view"), E("a", 0, "view"), E("a", 10, "cart"), E("a", 20, "purchase")));
         var path = Path.Combine(shop.Folder, "attempts.csv");
         Assert.Equal(2, FunnelAnalysis.Run(shop.Store, Funnel(), path).Entered);
         var lines = File.ReadAllLines(path);

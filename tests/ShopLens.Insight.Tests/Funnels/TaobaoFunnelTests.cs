@@ -6,7 +6,7 @@ namespace ShopLens.Insight.Tests.Funnels;
 /// <summary>The Taobao UserBehavior extract imported once through its preset, with its events read back for the reference.</summary>
 public sealed class TaobaoStore : IDisposable
 {
-    internal FunnelShop Shop { get; } = new FunnelShop().WithDataset("taobao_userbehavior_extract/UserBehavior.csv", "taobao");
+    internal TestStore Shop { get; } = new TestStore().WithDataset("taobao_userbehavior_extract/UserBehavior.csv", "taobao");
 
     internal List<FunnelReference.Event> Events { get; }
 

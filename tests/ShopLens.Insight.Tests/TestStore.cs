@@ -1,12 +1,12 @@
 using ShopLens.Core.Import;
 using ShopLens.Core.Store;
 
-namespace ShopLens.Insight.Tests.Cohorts;
+namespace ShopLens.Insight.Tests;
 
 /// <summary>A throw-away store in a temporary folder, filled from small canonical CSVs or a shared data set.</summary>
 sealed class TestStore : IDisposable
 {
-    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-cohorts-");
+    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-test-");
 
     public TestStore() => Store = ShopStore.Open(Path.Combine(_dir.FullName, "shop.duckdb"));
 
@@ -14,7 +14,7 @@ sealed class TestStore : IDisposable
 
     public string Folder => _dir.FullName;
 
-    /// <summary>Imports canonical CSV texts, each named after its table (<c>("orders", "order_id,…\n…")</c>).</summary>
+    /// <summary>Imports canonical CSV texts, each named after its table (<c>("orders", "order_id,…\n…")</c>); nothing may be rejected.</summary>
     public TestStore With(params (string Table, string Csv)[] files)
     {
         var paths = files.Select(f =>
