@@ -31,11 +31,17 @@ public static class CustomerProfile
         "reviews", "mean_rating",
     ];
 
-    /// <summary>The columns that hold text or times; every other column is a number.</summary>
-    public static readonly IReadOnlySet<string> NonNumericColumns = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>The columns that hold text.</summary>
+    public static readonly IReadOnlySet<string> TextColumns = new HashSet<string>(StringComparer.Ordinal)
     {
-        "customer_id", "first_seen", "top_category", "top_brand",
+        "customer_id", "top_category", "top_brand",
     };
+
+    /// <summary>The columns that hold a timestamp.</summary>
+    public static readonly IReadOnlySet<string> TimeColumns = new HashSet<string>(StringComparer.Ordinal) { "first_seen" };
+
+    /// <summary>The columns that hold text or times; every other column is a number.</summary>
+    public static readonly IReadOnlySet<string> NonNumericColumns = new HashSet<string>(TextColumns.Concat(TimeColumns), StringComparer.Ordinal);
 
     /// <summary>The profile query; rows come in no particular order (sorting 100,000s of ids costs; sort where it matters).</summary>
     public static string Sql(DateTime? asOf)

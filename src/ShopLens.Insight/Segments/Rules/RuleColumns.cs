@@ -24,12 +24,9 @@ public sealed class RuleColumns
         if (both is not null) throw new ArgumentException($"column '{both}' cannot be both text and a time");
     }
 
-    // The profile's one timestamp column; CustomerProfile lists it among its non-numeric columns.
-    static readonly string[] ProfileTimes = ["first_seen"];
-
     /// <summary>The columns of <see cref="CustomerProfile"/>.</summary>
     public static RuleColumns Profile { get; } =
-        new(CustomerProfile.Columns, CustomerProfile.NonNumericColumns.Except(ProfileTimes), ProfileTimes);
+        new(CustomerProfile.Columns, CustomerProfile.TextColumns, CustomerProfile.TimeColumns);
 
     public IReadOnlyList<string> Names { get; }
 
