@@ -2,7 +2,7 @@ using ShopLens.Core.Model;
 
 namespace ShopLens.Core.Store;
 
-/// <summary>Writes a canonical table with its canonical column names and the shop's own ids, through DuckDB's COPY.</summary>
+/// <summary>Writes a canonical table with its canonical column names and the shop's own ids, through <see cref="QueryExport"/>.</summary>
 public static class TableExport
 {
     /// <summary>The canonical view of a table: the SELECT that turns dense keys back into ids and <c>ts</c> into <c>timestamp</c>.</summary>
@@ -44,16 +44,6 @@ public static class TableExport
     {
         var table = CanonicalSchema.Find(tableName)
             ?? throw new ArgumentException($"unknown table '{tableName}' (tables: {string.Join(", ", CanonicalSchema.All.Select(t => t.Name))})");
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        var options = ext switch
-        {
-            ".parquet" => "FORMAT parquet",
-            ".csv" => "FORMAT csv, HEADER",
-            ".jsonl" or ".ndjson" => "FORMAT json",
-            _ => throw new ArgumentException($"{path}: export writes .parquet, .csv or .jsonl"),
-        };
-        var full = Path.GetFullPath(path);
-        store.Execute($"COPY ({CanonicalSelect(table)}) TO '{full.Replace("'", "''", StringComparison.Ordinal)}' ({options})");
-        return store.Scalar<long>($"SELECT count(*) FROM {table.Name}");
+        return QueryExport.Write(store, CanonicalSelect(table), path);
     }
 }

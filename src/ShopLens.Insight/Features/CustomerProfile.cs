@@ -232,15 +232,7 @@ public static class CustomerProfile
     /// <summary>Writes a materialized profile to a CSV, Parquet or JSON-lines file (by extension); returns the number of customers.</summary>
     public static long Export(IShopStore store, string table, string path)
     {
-        var format = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".parquet" => "FORMAT parquet",
-            ".csv" => "FORMAT csv, HEADER",
-            ".jsonl" => "FORMAT json",
-            _ => throw new ArgumentException($"{path}: the profile is written as .csv, .parquet or .jsonl"),
-        };
         var columns = string.Join(", ", Columns.Where(c => c != "customer_key"));
-        store.Execute($"COPY (SELECT {columns} FROM {table} ORDER BY customer_id) TO '{Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal)}' ({format})");
-        return store.Scalar<long>($"SELECT count(*) FROM {table}");
+        return QueryExport.Write(store, $"SELECT {columns} FROM {table} ORDER BY customer_id", path);
     }
 }

@@ -33,17 +33,12 @@ public static class FunnelAnalysis
             && store.Scalar<long>($"SELECT count(*) FROM segments WHERE method = {SqlText.Quote(funnel.SegmentMethod)}") == 0)
             throw new ArgumentException($"no segments are saved for method '{funnel.SegmentMethod}': run `shoplens segment --method {funnel.SegmentMethod}` first");
 
-        var format = attemptsFile is null ? null : Path.GetExtension(attemptsFile).ToLowerInvariant() switch
-        {
-            ".csv" => "FORMAT csv, HEADER",
-            ".parquet" => "FORMAT parquet",
-            ".jsonl" => "FORMAT json",
-            _ => throw new ArgumentException($"{attemptsFile}: the funnel writes .csv, .parquet or .jsonl"),
-        };
+        // A bad file name fails before the work, not after it.
+        if (attemptsFile is not null) QueryExport.Check(attemptsFile);
         FunnelAttempts.Create(store, funnel, AttemptsTable);
         try
         {
-            if (attemptsFile is not null) WriteAttempts(store, funnel, attemptsFile, format!);
+            if (attemptsFile is not null) WriteAttempts(store, funnel, attemptsFile);
             var groups = Aggregate(store, funnel);
             var overall = groups.Single(g => g.Value is null);
             var breakdown = funnel.By == FunnelBreakdown.None ? [] : groups.Where(g => g.Value is not null)
@@ -58,19 +53,17 @@ public static class FunnelAnalysis
         }
     }
 
-    static void WriteAttempts(IShopStore store, FunnelDefinition funnel, string path, string format)
+    static void WriteAttempts(IShopStore store, FunnelDefinition funnel, string path)
     {
         var names = funnel.StepNames;
         // A step's column is named after its type (view_at), with the step number when the type repeats (view_1_at).
         var columns = Enumerable.Range(1, names.Count).Select(k =>
             $"a.t{k} AS {names[k - 1]}{(names.Count(x => x == names[k - 1]) > 1 ? "_" + k.ToString(CultureInfo.InvariantCulture) : "")}_at");
-        store.Execute($"""
-            COPY (
-              SELECT c.customer_id, a.reach AS steps_reached, a.reach = {names.Count} AS converted, {string.Join(", ", columns)}
-              FROM {AttemptsTable} a JOIN customers c ON c.customer_key = a.customer_key
-              ORDER BY c.customer_id)
-            TO '{Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal)}' ({format})
-            """);
+        QueryExport.Write(store, $"""
+            SELECT c.customer_id, a.reach AS steps_reached, a.reach = {names.Count} AS converted, {string.Join(", ", columns)}
+            FROM {AttemptsTable} a JOIN customers c ON c.customer_key = a.customer_key
+            ORDER BY c.customer_id
+            """, path);
     }
 
     sealed record Group(string? Value, IReadOnlyList<FunnelStep> Steps, double? MedianTimeToConvert)

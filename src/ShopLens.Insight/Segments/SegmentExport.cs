@@ -2,7 +2,7 @@ using ShopLens.Core.Store;
 
 namespace ShopLens.Insight.Segments;
 
-/// <summary>Writes a segmentation's members (<see cref="Segmentation.MembersSql"/>) to a file, by the store's own COPY.</summary>
+/// <summary>Writes a segmentation's members (<see cref="Segmentation.MembersSql"/>) to a file, through <see cref="QueryExport"/>.</summary>
 public static class SegmentExport
 {
     /// <summary>Writes CSV (with a header), Parquet or JSON lines, by extension; returns the number of members written.</summary>
@@ -10,16 +10,6 @@ public static class SegmentExport
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(segmentation);
-        var format = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".csv" => "FORMAT csv, HEADER",
-            ".parquet" => "FORMAT parquet",
-            ".jsonl" => "FORMAT json",
-            _ => throw new ArgumentException($"{path}: segments are written as .csv, .parquet or .jsonl"),
-        };
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full);
-        if (dir is not null && !Directory.Exists(dir)) throw new IOException($"{path}: folder {dir} does not exist");
-        return store.Execute($"COPY ({segmentation.MembersSql}) TO {SqlText.Quote(full)} ({format})");
+        return QueryExport.Write(store, segmentation.MembersSql, path);
     }
 }
