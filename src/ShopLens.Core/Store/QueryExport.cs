@@ -14,7 +14,7 @@ public static class QueryExport
     {
         ArgumentNullException.ThrowIfNull(store);
         var format = Check(path);
-        return store.Execute($"COPY ({selectSql}) TO '{Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal)}' ({format})");
+        return store.Execute($"COPY ({selectSql}) TO {SqlLiteral.Text(Path.GetFullPath(path))} ({format})");
     }
 
     /// <summary>

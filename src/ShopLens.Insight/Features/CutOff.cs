@@ -1,3 +1,5 @@
+using ShopLens.Core.Store;
+
 namespace ShopLens.Insight.Features;
 
 /// <summary>
@@ -6,14 +8,11 @@ namespace ShopLens.Insight.Features;
 /// </summary>
 public static class CutOff
 {
-    /// <summary>A UTC timestamp literal.</summary>
-    public static string Literal(DateTime time) => $"TIMESTAMP '{time.ToUniversalTime():yyyy-MM-dd HH:mm:ss.ffffff}'";
-
     /// <summary>The moment recency and tenure are measured from: the cut-off, or the store's last event or order.</summary>
     public static string Reference(DateTime? asOf) => asOf is null
         ? "(SELECT max(t) FROM (SELECT max(ts) AS t FROM events UNION ALL SELECT max(ts) FROM orders) AS last_times)"
-        : Literal(asOf.Value);
+        : SqlLiteral.Timestamp(asOf.Value);
 
     /// <summary>A condition on <paramref name="column"/> keeping what came strictly before the cut-off (always true without one).</summary>
-    public static string Before(DateTime? asOf, string column) => asOf is null ? "TRUE" : $"{column} < {Literal(asOf.Value)}";
+    public static string Before(DateTime? asOf, string column) => asOf is null ? "TRUE" : $"{column} < {SqlLiteral.Timestamp(asOf.Value)}";
 }

@@ -30,7 +30,7 @@ public static class FunnelAnalysis
         ArgumentNullException.ThrowIfNull(funnel);
         funnel.Validate();
         if (funnel.By == FunnelBreakdown.Segment
-            && store.Scalar<long>($"SELECT count(*) FROM segments WHERE method = {SqlText.Quote(funnel.SegmentMethod)}") == 0)
+            && store.Scalar<long>($"SELECT count(*) FROM segments WHERE method = {SqlLiteral.Text(funnel.SegmentMethod)}") == 0)
             throw new ArgumentException($"no segments are saved for method '{funnel.SegmentMethod}': run `shoplens segment --method {funnel.SegmentMethod}` first");
 
         // A bad file name fails before the work, not after it.
@@ -143,7 +143,7 @@ public static class FunnelAnalysis
                 """,
             FunnelBreakdown.Segment => $"""
                 SELECT customer_key, min(segment) AS value FROM segments
-                WHERE method = {SqlText.Quote(funnel.SegmentMethod)} GROUP BY customer_key
+                WHERE method = {SqlLiteral.Text(funnel.SegmentMethod)} GROUP BY customer_key
                 """,
             _ => throw new ArgumentOutOfRangeException(nameof(funnel), funnel.By, "no breakdown"),
         };

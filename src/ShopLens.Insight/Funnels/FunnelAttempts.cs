@@ -52,8 +52,8 @@ public static class FunnelAttempts
     {
         (null, null) => "TRUE",
         (_, null) => CutOff.Before(funnel.AsOf, column),
-        (null, { } from) => $"{column} >= {CutOff.Literal(from)}",
-        (_, { } from) => $"{CutOff.Before(funnel.AsOf, column)} AND {column} >= {CutOff.Literal(from)}",
+        (null, { } from) => $"{column} >= {SqlLiteral.Timestamp(from)}",
+        (_, { } from) => $"{CutOff.Before(funnel.AsOf, column)} AND {column} >= {SqlLiteral.Timestamp(from)}",
     };
 
     /// <summary>A SQL list of the funnel's distinct step type codes (<c>1, 5, 7</c>).</summary>

@@ -1,3 +1,5 @@
+using ShopLens.Core.Store;
+
 namespace ShopLens.Insight.Segments;
 
 /// <summary>
@@ -26,5 +28,5 @@ public static class RfmGrid
     /// <summary>A SQL <c>CASE</c> naming the segment of the scores in columns <paramref name="r"/> and <paramref name="fm"/>.</summary>
     internal static string CaseSql(string r, string fm) =>
         "CASE " + string.Concat(Segments.Select(s =>
-            $"WHEN {r} BETWEEN {s.MinR} AND {s.MaxR} AND {fm} BETWEEN {s.MinFm} AND {s.MaxFm} THEN {SqlText.Quote(s.Name)} ")) + "END";
+            $"WHEN {r} BETWEEN {s.MinR} AND {s.MaxR} AND {fm} BETWEEN {s.MinFm} AND {s.MaxFm} THEN {SqlLiteral.Text(s.Name)} ")) + "END";
 }

@@ -16,11 +16,11 @@ public static class RuleSegmentation
     public static string Sql(RuleSet rules, DateTime? asOf)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var cases = string.Concat(rules.Rules.Select(r => $"\n    WHEN {r.When.Sql} THEN {SqlText.Quote(r.Name)}"));
+        var cases = string.Concat(rules.Rules.Select(r => $"\n    WHEN {r.When.Sql} THEN {SqlLiteral.Text(r.Name)}"));
         return $"""
             SELECT customer_key, customer_id,
               CASE{cases}
-                ELSE {SqlText.Quote(rules.DefaultTag)} END AS segment
+                ELSE {SqlLiteral.Text(rules.DefaultTag)} END AS segment
             FROM ({CustomerProfile.Sql(asOf)}) AS profile
             ORDER BY customer_id
             """;

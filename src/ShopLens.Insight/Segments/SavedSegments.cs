@@ -23,7 +23,7 @@ public static class SavedSegments
         Delete(store, method);
         var saved = store.Execute($"""
             INSERT INTO segments (method, customer_key, segment, as_of, created_at)
-            SELECT {SqlText.Quote(method)}, customer_key, segment, {(asOf is null ? "NULL" : CutOff.Literal(asOf.Value))}, {CutOff.Literal(Now(time))}
+            SELECT {SqlLiteral.Text(method)}, customer_key, segment, {(asOf is null ? "NULL" : SqlLiteral.Timestamp(asOf.Value))}, {SqlLiteral.Timestamp(Now(time))}
             FROM ({membershipSql}) AS members
             """);
         tx.Commit();
@@ -70,7 +70,7 @@ public static class SavedSegments
         ArgumentNullException.ThrowIfNull(definitions);
         var found = new Dictionary<string, SegmentSummary>(StringComparer.Ordinal);
         using (var r = store.Query($"""
-            WITH members AS (SELECT customer_key, segment FROM segments WHERE method = {SqlText.Quote(method)}),
+            WITH members AS (SELECT customer_key, segment FROM segments WHERE method = {SqlLiteral.Text(method)}),
             buyers AS ({RfmSegmentation.Sql(asOf)})
             SELECT m.segment, count(*), count(b.customer_key), coalesce(sum(b.monetary), 0),
               avg(b.r), avg(b.f), avg(b.m), avg(b.recency_days), avg(b.frequency), avg(b.monetary)
@@ -119,10 +119,10 @@ public static class SavedSegments
     /// <summary>The method's saved members: <c>customer_id</c>, <c>segment</c>, ordered by <c>customer_id</c>.</summary>
     public static string MembersSql(string method) => $"""
         SELECT c.customer_id, s.segment FROM segments s JOIN customers c ON c.customer_key = s.customer_key
-        WHERE s.method = {SqlText.Quote(method)} ORDER BY c.customer_id
+        WHERE s.method = {SqlLiteral.Text(method)} ORDER BY c.customer_id
         """;
 
-    static void Delete(ShopStore store, string method) => store.Execute($"DELETE FROM segments WHERE method = {SqlText.Quote(method)}");
+    static void Delete(ShopStore store, string method) => store.Execute($"DELETE FROM segments WHERE method = {SqlLiteral.Text(method)}");
 
     static DateTime Now(TimeProvider? time) => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 }

@@ -20,7 +20,7 @@ public sealed class EventSequences
     /// <summary>Events strictly before <paramref name="asOf"/>, ordered by time (ties by product, then type, for determinism).</summary>
     public static EventSequences Load(IShopStore store, DateTime? asOf = null)
     {
-        var cut = asOf is null ? "" : $"WHERE ts < TIMESTAMP '{asOf.Value.ToUniversalTime():yyyy-MM-dd HH:mm:ss.ffffff}'";
+        var cut = asOf is null ? "" : $"WHERE ts < {SqlLiteral.Timestamp(asOf.Value)}";
         var customers = store.Scalar<int>("SELECT count(*) FROM customers");
         using var r = store.Query($"""
             SELECT customer_key, coalesce(product_key, -1), type,

@@ -32,7 +32,7 @@ public sealed class InteractionMatrix
     {
         weights ??= DefaultWeights;
         var cases = string.Join(" ", weights.Select(kv => $"WHEN {(int)kv.Key} THEN {kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-        var cut = asOf is null ? "" : $"AND ts < TIMESTAMP '{asOf.Value.ToUniversalTime():yyyy-MM-dd HH:mm:ss.ffffff}'";
+        var cut = asOf is null ? "" : $"AND ts < {SqlLiteral.Timestamp(asOf.Value)}";
         var customers = store.Scalar<int>("SELECT count(*) FROM customers");
         var products = store.Scalar<int>("SELECT count(*) FROM products");
         using var r = store.Query($"""

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
 
 namespace ShopLens.Insight.Segments.Rules;
@@ -156,7 +157,7 @@ sealed class RuleParser
                 return new RuleOperand(token.Text, RuleValueKind.Number, $"the number {token.Text}");
             case RuleTokenKind.Text:
                 Take();
-                return new RuleOperand(SqlText.Quote(token.Text), RuleValueKind.Text, token.Describe(), token.Text);
+                return new RuleOperand(SqlLiteral.Text(token.Text), RuleValueKind.Text, token.Describe(), token.Text);
             case RuleTokenKind.Word when !Keywords.Contains(token.Text.ToLowerInvariant()):
                 Take();
                 if (!_columns.Contains(token.Text))
@@ -177,7 +178,7 @@ sealed class RuleParser
         {
             if (!DateTime.TryParse(value.Literal, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
                 throw Error($"{value.Description} is not a date or time", at, "write an ISO 8601 date such as '2024-03-01' or '2024-03-01T09:30:00Z'");
-            return value with { Sql = CutOff.Literal(time), Kind = RuleValueKind.Time };
+            return value with { Sql = SqlLiteral.Timestamp(time), Kind = RuleValueKind.Time };
         }
         if (value.Kind == RuleValueKind.Time && other.Literal is not null) return value;
         var (first, second) = value.Kind == RuleValueKind.Number ? (other, value) : (value, other);
