@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ShopLens.Cli;
 
@@ -20,4 +21,13 @@ static class CommonOptions
         Description = "Seed for every random choice",
         DefaultValueFactory = _ => fallback,
     };
+
+    /// <summary>Reads a date or date-time option (ISO 8601, UTC unless it says otherwise); null when absent.</summary>
+    public static DateTime? ParseTime(string? text, string option)
+    {
+        if (text is null) return null;
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+            throw new ArgumentException($"{option} '{text}' is not an ISO 8601 date or date-time");
+        return t;
+    }
 }

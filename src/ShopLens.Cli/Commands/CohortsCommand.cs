@@ -34,7 +34,7 @@ static class CohortsCommand
             {
                 Period = parse.GetValue(period) == "week" ? CohortPeriod.Week : CohortPeriod.Month,
                 By = parse.GetValue(by) == "first-seen" ? CohortBasis.FirstSeen : CohortBasis.FirstPurchase,
-                AsOf = ProfileCommand.ParseAsOf(parse.GetValue(asOf)),
+                AsOf = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"),
             };
             var revenue = parse.GetValue(metric) == "revenue";
             using var store = ShopStore.Open(path);

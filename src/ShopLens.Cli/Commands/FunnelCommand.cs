@@ -44,8 +44,8 @@ static class FunnelCommand
             {
                 Steps = FunnelDefinition.ParseSteps(parse.GetValue(steps)!),
                 Window = ConversionWindow.Parse(parse.GetValue(window)!),
-                AsOf = ParseTime(parse.GetValue(asOf), "--as-of"),
-                From = ParseTime(parse.GetValue(from), "--from"),
+                AsOf = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"),
+                From = CommonOptions.ParseTime(parse.GetValue(from), "--from"),
                 By = parse.GetValue(by) switch
                 {
                     "category" => FunnelBreakdown.Category,
@@ -79,14 +79,6 @@ static class FunnelCommand
         {
             result.AddError($"{result.Option.Name}: {e.Message}");
         }
-    }
-
-    static DateTime? ParseTime(string? text, string option)
-    {
-        if (text is null) return null;
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-            throw new ArgumentException($"{option} '{text}' is not an ISO 8601 date or date-time");
-        return t;
     }
 
     public static object ToJson(FunnelResult result, string? outFile = null) => new

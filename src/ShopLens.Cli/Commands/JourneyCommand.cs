@@ -30,10 +30,10 @@ static class JourneyCommand
             var path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var definitions = parse.GetValue(stages) is { } file ? StageDefinitionsFile.Load(file) : new StageDefinitions();
-            var start = ProfileCommand.ParseAsOf(parse.GetValue(from));
-            var end = ProfileCommand.ParseAsOf(parse.GetValue(to));
+            var start = CommonOptions.ParseTime(parse.GetValue(from), "--from");
+            var end = CommonOptions.ParseTime(parse.GetValue(to), "--to");
             if ((start is null) != (end is null)) throw new ArgumentException("--from and --to go together");
-            var cut = ProfileCommand.ParseAsOf(parse.GetValue(asOf)) ?? end;
+            var cut = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of") ?? end;
             var pathOptions = new PathOptions { AsOf = cut, Top = parse.GetValue(paths), Steps = parse.GetValue(steps) };
             pathOptions.Validate();
             var outFile = parse.GetValue(output);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ShopLens.Cli.Output;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
@@ -20,7 +19,7 @@ static class ProfileCommand
         {
             var path = parse.GetValue(db)!;
             if (!File.Exists(path)) throw new IOException($"{path}: no such store");
-            var cut = ParseAsOf(parse.GetValue(asOf));
+            var cut = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of");
             using var store = ShopStore.Open(path);
             var outFile = parse.GetValue(output);
             var table = CustomerProfile.Materialize(store, cut);
@@ -51,13 +50,5 @@ static class ProfileCommand
             return 0;
         });
         return command;
-    }
-
-    public static DateTime? ParseAsOf(string? text)
-    {
-        if (text is null) return null;
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-            throw new ArgumentException($"--as-of '{text}' is not an ISO 8601 date or date-time");
-        return t;
     }
 }

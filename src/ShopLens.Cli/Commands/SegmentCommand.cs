@@ -44,7 +44,7 @@ static class SegmentCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            var cut = ProfileCommand.ParseAsOf(parse.GetValue(asOf));
+            var cut = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of");
             var chosen = parse.GetValue(method)!;
             // A bad rules file is reported before the store is touched.
             var ruleSet = chosen == RuleSegmentation.Method ? RuleSet.Load(parse.GetValue(rules)!) : null;
