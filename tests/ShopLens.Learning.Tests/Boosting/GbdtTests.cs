@@ -6,7 +6,7 @@ namespace ShopLens.Learning.Tests.Boosting;
 
 public sealed class GbdtTests(ITestOutputHelper output)
 {
-    static readonly GbdtOptions Small = new() { Rounds = 50, Leaves = 15, Threads = 2 };
+    static readonly GbdtOptions Small = new() { Rounds = 50, Leaves = 15, Threads = 1 };
 
     [Fact]
     public void Shap_contributions_sum_to_the_raw_score()
