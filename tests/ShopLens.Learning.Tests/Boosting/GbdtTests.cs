@@ -27,6 +27,17 @@ public sealed class GbdtTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Separable_data_is_ranked_almost_perfectly_on_unseen_rows()
+    {
+        var train = GbdtData.Separable(5000, 6, seed: 21);
+        var test = GbdtData.Separable(2000, 6, seed: 22);
+        using var model = new GbdtTrainer(Small with { Rounds = 100 }).Fit(train);
+        var auc = ShopLens.Learning.Evaluation.RocAuc.Compute(test.Labels, model.Predict(test.Features));
+        output.WriteLine($"AUC on unseen separable rows: {auc:F5}");
+        Assert.True(auc >= 0.99, $"AUC {auc}");
+    }
+
+    [Fact]
     public void Probabilities_are_the_sigmoid_of_the_raw_scores()
     {
         var data = GbdtData.Noisy(1000, 4, seed: 5);
