@@ -20,6 +20,9 @@ public static class CliApp
             CohortsCommand.Build(),
             FunnelCommand.Build(),
             JourneyCommand.Build(),
+            TrainCommand.Build(),
+            EvaluateCommand.Build(),
+            PredictCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);
@@ -44,6 +47,7 @@ public static class CliApp
 #pragma warning restore CA1031
         {
             var expected = e is ImportException or IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException
+                or ShopLens.Insight.Predictions.InsufficientDataException or KeyNotFoundException
                 or OperationCanceledException || e.GetType().Name == "DuckDBException";
             stderr.WriteLine($"shoplens: {(expected ? "" : $"internal error ({e.GetType().Name}): ")}{FirstLine(e.Message)}");
             if (parse.GetValue(CommonOptions.Verbose)) stderr.WriteLine(e);

@@ -9,6 +9,7 @@ using ShopLens.Insight.Cohorts;
 using ShopLens.Insight.Features;
 using ShopLens.Insight.Funnels;
 using ShopLens.Insight.Journeys;
+using ShopLens.Insight.Predictions;
 using ShopLens.Insight.Overview;
 using ShopLens.Insight.Segments;
 using Spectre.Console;
@@ -64,6 +65,9 @@ static class DemoCommand
             var end = stats.LastTime!.Value.AddTicks(1);
             var transitions = Lifecycle.Transitions(store, end.AddDays(-30), end, stages);
             var paths = EventPaths.Compute(store, new PathOptions());
+            var propensity = PredictionTraining.Train(store, new PredictionTask { Kind = PredictionKind.Propensity, HorizonDays = 14 },
+                new TrainingOptions { Seed = parse.GetValue(seed) });
+            SavedModels.Save(store, propensity);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -82,6 +86,7 @@ static class DemoCommand
                     funnel = FunnelCommand.ToJson(funnel),
                     cohorts = CohortsCommand.ToJson(cohorts, revenue: false),
                     journey = JourneyCommand.ToJson(null, stages, lifecycle, transitions, paths),
+                    propensity = propensity.Card,
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
                 return 0;
@@ -98,6 +103,7 @@ static class DemoCommand
             FunnelCommand.Render(console, funnel);
             CohortsCommand.Render(console, cohorts, revenue: false);
             JourneyCommand.Render(console, null, lifecycle, transitions, paths);
+            ModelCardView.Render(console, propensity.Card, "saved in the store (`shoplens predict propensity --horizon 14d` lists the likeliest buyers)");
             stdout.WriteLine($"store: {dbPath}");
             stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");

@@ -29,5 +29,11 @@ public static class StoreSchema
         CREATE TABLE segments (method VARCHAR NOT NULL, customer_key INTEGER NOT NULL, segment VARCHAR NOT NULL,
             as_of TIMESTAMP, created_at TIMESTAMP NOT NULL);
         """,
+        // Prediction models (`shoplens train`): the newest per task with its model card, and the scores it gave.
+        """
+        CREATE TABLE models (task VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, card VARCHAR NOT NULL, model BLOB NOT NULL);
+        CREATE TABLE predictions (task VARCHAR NOT NULL, customer_key INTEGER NOT NULL, as_of TIMESTAMP NOT NULL,
+            probability DOUBLE NOT NULL, low DOUBLE, high DOUBLE, decile INTEGER NOT NULL);
+        """,
     ];
 }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ShopLens.Cli.Output;
+using ShopLens.Core.Store;
+using ShopLens.Insight.Predictions;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary>
+/// <c>shoplens evaluate</c>: with a task, runs its backtest and prints the card without saving a model; without one,
+/// prints the cards of the saved models.
+/// </summary>
+static class EvaluateCommand
+{
+    public static Command Build()
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var seed = CommonOptions.Seed();
+        var task = new TaskArguments();
+        task.Kind.Arity = ArgumentArity.ZeroOrOne;
+        var asOf = new Option<string?>("--as-of") { Description = "Score moment of the backtest (ISO 8601, UTC); default: the end of the data" };
+        var learners = new Option<string>("--learners")
+        {
+            Description = "Candidate learners: gbdt, logistic_regression or both",
+            DefaultValueFactory = _ => $"{Learners.Gbdt},{Learners.LogisticRegression}",
+        };
+        var command = new Command("evaluate", "Backtest a prediction task on a later period it never saw, or show the saved models' cards")
+        {
+            db, asOf, learners, seed, json,
+        };
+        task.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
+            using var store = ShopStore.Open(path);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(task.Kind) is null)
+            {
+                var cards = SavedModels.Cards(store);
+                if (parse.GetValue(json)) Json.Write(stdout, new { models = cards });
+                else if (cards.Count == 0) stdout.WriteLine("no saved models: run `shoplens train propensity` or `shoplens train churn`");
+                else foreach (var card in cards) ModelCardView.Render(Screen.For(stdout), card);
+                return 0;
+            }
+            var options = TrainCommand.Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));
+            var trained = PredictionTraining.Train(store, task.Read(parse), options);
+            if (parse.GetValue(json)) Json.Write(stdout, trained.Card);
+            else ModelCardView.Render(Screen.For(stdout), trained.Card, "not saved (use `shoplens train` to keep it)");
+            return 0;
+        });
+        return command;
+    }
+}

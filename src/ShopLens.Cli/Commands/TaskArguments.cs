@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using ShopLens.Insight.Predictions;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary>The task argument and options that <c>train</c>, <c>evaluate</c> and <c>predict</c> share.</summary>
+sealed class TaskArguments
+{
+    public Argument<string> Kind { get; } = new("task") { Description = "propensity (orders within the horizon) or churn (goes quiet within it)" };
+
+    public Option<string> Horizon { get; } = new("--horizon")
+    {
+        Description = "Days after the cut-off in which the outcome is watched: 7d, 14d, 28d …",
+        DefaultValueFactory = _ => "14d",
+    };
+
+    public Option<string> Definition { get; } = new("--definition")
+    {
+        Description = "Churn: no-activity (no event or order, GA4's) or no-purchase (no order, among past buyers)",
+        DefaultValueFactory = _ => "no-activity",
+    };
+
+    public Option<string?> LookBack { get; } = new("--look-back")
+    {
+        Description = "Score customers active in this many days before the cut-off (default GA4's: 28d for propensity, 7d for churn)",
+    };
+
+    public TaskArguments()
+    {
+        Kind.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("propensity" or "churn")) r.AddError($"the task must be propensity or churn, not '{value}'");
+        });
+        Definition.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<string>();
+            if (value is not ("no-activity" or "no-purchase")) r.AddError($"--definition must be no-activity or no-purchase, not '{value}'");
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Kind);
+        command.Options.Add(Horizon);
+        command.Options.Add(Definition);
+        command.Options.Add(LookBack);
+    }
+
+    public PredictionTask Read(ParseResult parse)
+    {
+        var task = new PredictionTask
+        {
+            Kind = parse.GetValue(Kind) == "churn" ? PredictionKind.Churn : PredictionKind.Propensity,
+            HorizonDays = Days(parse.GetValue(Horizon)!, "--horizon"),
+            Definition = parse.GetValue(Definition) == "no-purchase" ? ChurnDefinition.NoPurchase : ChurnDefinition.NoActivity,
+            LookBackDays = parse.GetValue(LookBack) is { } lookBack ? Days(lookBack, "--look-back") : null,
+        };
+        task.Validate();
+        return task;
+    }
+
+    /// <summary>"14d" or "14" → 14; anything else names the option.</summary>
+    static int Days(string text, string option)
+    {
+        var digits = text.EndsWith('d') ? text[..^1] : text;
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            throw new ArgumentException($"{option} '{text}' is not a number of days such as 14d");
+        return days;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ShopLens.Cli.Output;
+using ShopLens.Core.Store;
+using ShopLens.Insight.Predictions;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary><c>shoplens train propensity|churn</c>: backtests a prediction task, refits it and saves the model, its card and its scores.</summary>
+static class TrainCommand
+{
+    public static Command Build()
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var seed = CommonOptions.Seed();
+        var task = new TaskArguments();
+        var asOf = new Option<string?>("--as-of") { Description = "Score customers as of this moment (ISO 8601, UTC); default: the end of the data" };
+        var learners = new Option<string>("--learners")
+        {
+            Description = "Candidate learners, compared on held-out customers: gbdt, logistic_regression or both",
+            DefaultValueFactory = _ => $"{Learners.Gbdt},{Learners.LogisticRegression}",
+        };
+        var command = new Command("train", "Fit a purchase-probability or churn model with a time-split backtest; save it with its model card")
+        {
+            db, asOf, learners, seed, json,
+        };
+        task.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
+            var options = Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));
+            using var store = ShopStore.Open(path);
+            var trained = PredictionTraining.Train(store, task.Read(parse), options);
+            SavedModels.Save(store, trained);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json)) Json.Write(stdout, trained.Card);
+            else ModelCardView.Render(Screen.For(stdout), trained.Card, $"saved in {path}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static TrainingOptions Options(string? asOf, string learners, int seed) => new()
+    {
+        AsOf = CommonOptions.ParseTime(asOf, "--as-of"),
+        Learners = [.. learners.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        Seed = seed,
+    };
+}

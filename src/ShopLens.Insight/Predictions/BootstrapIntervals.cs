@@ -1,0 +1,57 @@
+namespace ShopLens.Insight.Predictions;
+
+/// <summary>
+/// How unsure each score is when data are thin: the scorer is refitted on resamples (with replacement) of the
+/// training customers, and each customer's interval is the 5th to 95th percentile of their scores across refits.
+/// </summary>
+static class BootstrapIntervals
+{
+    public static (double[] Low, double[] High) Compute(TaskFrame training, TaskFrame scored, string learner, TrainingOptions options,
+        CancellationToken ct)
+    {
+        var width = TaskFrame.FeatureColumns.Count;
+        var rng = new Random(options.Seed);
+        var draws = new List<double[]>(options.BootstrapModels);
+        for (var b = 0; b < options.BootstrapModels; b++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var keys = new int[training.Rows];
+            var x = new float[training.Features.Length];
+            var y = new float[training.Rows];
+            for (var i = 0; i < training.Rows; i++)
+            {
+                var pick = rng.Next(training.Rows);
+                keys[i] = training.Keys[pick];
+                y[i] = training.Labels![pick];
+                training.Features.AsSpan(pick * width, width).CopyTo(x.AsSpan(i * width));
+            }
+            var resample = new TaskFrame { CutOff = training.CutOff, Keys = keys, Features = x, Labels = y };
+            try
+            {
+                draws.Add(ScorerFit.Fit(resample, [learner], options.Seed + b + 1, options.Threads, ct).Scorer.Probabilities(scored.Features));
+            }
+            catch (InsufficientDataException)
+            {
+                // A resample that lost every customer of the rare outcome has no model to give; the others still count.
+            }
+        }
+        var low = new double[scored.Rows];
+        var high = new double[scored.Rows];
+        var column = new double[draws.Count];
+        for (var i = 0; i < scored.Rows; i++)
+        {
+            for (var b = 0; b < draws.Count; b++) column[b] = draws[b][i];
+            Array.Sort(column);
+            (low[i], high[i]) = draws.Count == 0 ? (0, 1) : (Percentile(column, 0.05), Percentile(column, 0.95));
+        }
+        return (low, high);
+    }
+
+    static double Percentile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+}

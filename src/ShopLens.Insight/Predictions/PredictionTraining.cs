@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using ShopLens.Core.Store;
+using ShopLens.Learning.Evaluation;
+
+namespace ShopLens.Insight.Predictions;
+
+/// <summary>
+/// Trains a prediction task with a leakage-safe backtest. With T the scoring moment and H the horizon:
+/// the recipe (learner choice, early stopping, calibration) is fitted on customers at T − 2H with outcomes in
+/// [T − 2H, T − H), and judged on customers at T − H with outcomes in [T − H, T) — a later period it never saw;
+/// those figures fill the model card. The same recipe is then refitted at T − H (outcomes up to T) and scores the
+/// customers at T.
+/// </summary>
+public static class PredictionTraining
+{
+    /// <summary>Runs the backtest and the final fit; the caller saves the result (<see cref="SavedModels"/>).</summary>
+    /// <exception cref="InsufficientDataException">the store's history is too short or the outcome never varies</exception>
+    public static TrainedPrediction Train(IShopStore store, PredictionTask task, TrainingOptions options, TimeProvider? time = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
+        task.Validate();
+        var clock = Stopwatch.StartNew();
+        var scoreCut = options.AsOf ?? TaskFrame.DataEnd(store);
+        var testCut = scoreCut.AddDays(-task.HorizonDays);
+        var trainCut = testCut.AddDays(-task.HorizonDays);
+
+        var train = Stacked(store, task, Frame(store, task, trainCut, "training"), options.Snapshots);
+        var test = Frame(store, task, testCut, "test");
+        var backtest = ScorerFit.Fit(train, options.Learners, options.Seed, options.Threads, ct);
+        var testLabels = test.Labels!;
+        RequireBothClasses(testLabels, $"test period (from {testCut:yyyy-MM-dd})");
+        var testProbabilities = backtest.Scorer.Probabilities(test.Features);
+        var metrics = Metrics(testLabels, testProbabilities, options);
+        var recencyColumn = TaskFrame.FeatureColumns.ToList().IndexOf("last_active_days");
+        var recency = Baseline(test, recencyColumn, task.Kind == PredictionKind.Churn);
+
+        // The deployed model: the chosen learner only, refitted one horizon later.
+        var finalTrain = Stacked(store, task, test, options.Snapshots);
+        var final = ScorerFit.Fit(finalTrain, [backtest.Scorer.Learner], options.Seed, options.Threads, ct);
+        var now = TaskFrame.Load(store, task, scoreCut, withLabels: false);
+        var probabilities = final.Scorer.Probabilities(now.Features);
+        var (thin, reason) = Thinness(train, test, metrics, options);
+        (double[] Low, double[] High)? intervals = thin ? BootstrapIntervals.Compute(finalTrain, now, final.Scorer.Learner, options, ct) : null;
+
+        var card = new ModelCard
+        {
+            Task = task.Name,
+            Outcome = task.Outcome,
+            Population = task.Population,
+            HorizonDays = task.HorizonDays,
+            LookBackDays = task.EffectiveLookBackDays,
+            TrainCutOff = trainCut,
+            TestCutOff = testCut,
+            ScoreCutOff = scoreCut,
+            TrainSnapshots = train.Snapshots,
+            TrainRows = train.Rows,
+            TrainPositives = Positives(train.Labels!),
+            TestRows = test.Rows,
+            TestPositives = Positives(testLabels),
+            ScoredCustomers = now.Rows,
+            Learner = backtest.Scorer.Learner,
+            CandidateAuc = backtest.CandidateAuc,
+            Calibration = backtest.Calibration,
+            Test = metrics,
+            RecencyBaselineAuc = RocAuc.Compute(testLabels, recency),
+            CalibrationCurve = CalibrationCurve.Compute(testLabels, testProbabilities),
+            Deciles = Lift.Deciles(testLabels, testProbabilities),
+            TopFeatures = TopFeatures(backtest.Scorer, test.Features, 10),
+            Confidence = thin ? "low" : "high",
+            ConfidenceReason = reason,
+            TrainingSeconds = clock.Elapsed.TotalSeconds,
+            CreatedAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime,
+        };
+        return new TrainedPrediction(card, final.Scorer, now.Keys, probabilities, intervals);
+    }
+
+    static TaskFrame Frame(IShopStore store, PredictionTask task, DateTime cut, string period)
+    {
+        var frame = TaskFrame.Load(store, task, cut, withLabels: true);
+        if (frame.Rows == 0)
+            throw new InsufficientDataException(
+                $"no customers of the task's population ({task.Population}) at the {period} cut-off {cut:yyyy-MM-dd HH:mm}: " +
+                $"the backtest needs two horizons ({2 * task.HorizonDays} days) of history after the look-back; use a shorter --horizon or an earlier --as-of");
+        return frame;
+    }
+
+    /// <summary>The frame and up to <paramref name="snapshots"/> − 1 earlier ones, a horizon apart, stacked; empty early snapshots are left out.</summary>
+    static TaskFrame Stacked(IShopStore store, PredictionTask task, TaskFrame latest, int snapshots)
+    {
+        var frames = new List<TaskFrame> { latest };
+        for (var k = 1; k < snapshots; k++)
+        {
+            var earlier = TaskFrame.Load(store, task, latest.CutOff.AddDays(-k * task.HorizonDays), withLabels: true);
+            if (earlier.Rows == 0) break;
+            frames.Add(earlier);
+        }
+        return TaskFrame.Stack(frames);
+    }
+
+    static CardMetrics Metrics(float[] labels, double[] probabilities, TrainingOptions options)
+    {
+        var m = BinaryMetrics.Compute(labels, probabilities);
+        var (low, high) = AucInterval(labels, probabilities, options.BootstrapResamples, options.Seed);
+        return new CardMetrics(m.RocAuc, low, high, m.AveragePrecision, m.LogLoss, m.BrierScore, m.ExpectedCalibrationError,
+            m.BaseRate, Lift.AtTop(labels, probabilities, 0.1));
+    }
+
+    /// <summary>The 2.5th and 97.5th percentiles of AUC over resamples of the test rows (resamples with one class skipped).</summary>
+    static (double Low, double High) AucInterval(float[] labels, double[] scores, int resamples, int seed)
+    {
+        var rng = new Random(seed);
+        var aucs = new List<double>(resamples);
+        var y = new float[labels.Length];
+        var s = new double[labels.Length];
+        for (var b = 0; b < resamples; b++)
+        {
+            var positives = 0;
+            for (var i = 0; i < labels.Length; i++)
+            {
+                var pick = rng.Next(labels.Length);
+                (y[i], s[i]) = (labels[pick], scores[pick]);
+                positives += (int)y[i];
+            }
+            if (positives > 0 && positives < labels.Length) aucs.Add(RocAuc.Compute(y, s));
+        }
+        if (aucs.Count == 0) return (double.NaN, double.NaN);
+        aucs.Sort();
+        return (aucs[(int)(0.025 * (aucs.Count - 1))], aucs[(int)Math.Ceiling(0.975 * (aucs.Count - 1))]);
+    }
+
+    /// <summary>Scores from one column alone: fewer days since the last activity = more likely to buy (or less likely to churn).</summary>
+    static double[] Baseline(TaskFrame frame, int column, bool higherIsPositive)
+    {
+        var width = TaskFrame.FeatureColumns.Count;
+        var scores = new double[frame.Rows];
+        for (var i = 0; i < frame.Rows; i++)
+        {
+            var days = frame.Features[i * width + column];
+            scores[i] = higherIsPositive ? days : -days;
+        }
+        return scores;
+    }
+
+    static (bool Thin, string? Reason) Thinness(TaskFrame train, TaskFrame test, CardMetrics metrics, TrainingOptions options)
+    {
+        var fewest = Math.Min(Positives(train.Labels!), Positives(test.Labels!));
+        var negatives = Math.Min(train.Rows - Positives(train.Labels!), test.Rows - Positives(test.Labels!));
+        if (Math.Min(fewest, negatives) < options.ThinPositives)
+            return (true, $"only {Math.Min(fewest, negatives)} customers of the rarer outcome in a period (fewer than {options.ThinPositives}): scores carry bootstrap intervals");
+        if (metrics.AucHigh - metrics.AucLow > 0.1)
+            return (true, $"the test AUC's 95% interval is {metrics.AucHigh - metrics.AucLow:F2} wide: scores carry bootstrap intervals");
+        return (false, null);
+    }
+
+    static IReadOnlyList<FeatureWeight> TopFeatures(CustomerScorer scorer, float[] features, int count)
+    {
+        var width = TaskFrame.FeatureColumns.Count;
+        var contributions = scorer.Contributions(features);
+        var rows = features.Length / width;
+        var weight = new double[width];
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < width; j++) weight[j] += Math.Abs(contributions[i * (width + 1) + j]);
+        return [.. Enumerable.Range(0, width)
+            .Select(j => new FeatureWeight(TaskFrame.FeatureColumns[j], weight[j] / Math.Max(rows, 1)))
+            .OrderByDescending(f => f.Weight).ThenBy(f => f.Feature, StringComparer.Ordinal).Take(count)];
+    }
+
+    static int Positives(float[] labels) => labels.Count(y => y == 1);
+
+    static void RequireBothClasses(float[] labels, string period)
+    {
+        var positives = Positives(labels);
+        if (positives == 0 || positives == labels.Length)
+            throw new InsufficientDataException($"every customer of the {period} has the same outcome ({positives} of {labels.Length} positive): nothing to evaluate against");
+    }
+}
