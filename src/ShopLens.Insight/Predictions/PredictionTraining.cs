@@ -27,8 +27,12 @@ public static class PredictionTraining
         var testCut = scoreCut.AddDays(-task.HorizonDays);
         var trainCut = testCut.AddDays(-task.HorizonDays);
 
-        var train = Stacked(store, task, Frame(store, task, trainCut, "training"), options.Snapshots);
-        var test = Frame(store, task, testCut, "test");
+        // The final fit's earlier snapshots are the backtest's: each labelled cut-off is computed once.
+        var frames = new Dictionary<DateTime, TaskFrame>();
+        TaskFrame Labelled(DateTime cut) =>
+            frames.TryGetValue(cut, out var frame) ? frame : frames[cut] = TaskFrame.Load(store, task, cut, withLabels: true);
+        var train = Stacked(task, Required(Labelled(trainCut), task, "training"), options.Snapshots, Labelled);
+        var test = Required(Labelled(testCut), task, "test");
         var backtest = ScorerFit.Fit(train, options.Learners, options.Seed, options.Threads, ct);
         var testLabels = test.Labels!;
         RequireBothClasses(testLabels, $"test period (from {testCut:yyyy-MM-dd})");
@@ -38,7 +42,7 @@ public static class PredictionTraining
         var recency = Baseline(test, recencyColumn, task.Kind == PredictionKind.Churn);
 
         // The deployed model: the chosen learner only, refitted one horizon later.
-        var finalTrain = Stacked(store, task, test, options.Snapshots);
+        var finalTrain = Stacked(task, test, options.Snapshots, Labelled);
         var final = ScorerFit.Fit(finalTrain, [backtest.Scorer.Learner], options.Seed, options.Threads, ct);
         var now = TaskFrame.Load(store, task, scoreCut, withLabels: false);
         var probabilities = final.Scorer.Probabilities(now.Features);
@@ -77,9 +81,9 @@ public static class PredictionTraining
         return new TrainedPrediction(card, final.Scorer, now.Keys, probabilities, intervals);
     }
 
-    static TaskFrame Frame(IShopStore store, PredictionTask task, DateTime cut, string period)
+    static TaskFrame Required(TaskFrame frame, PredictionTask task, string period)
     {
-        var frame = TaskFrame.Load(store, task, cut, withLabels: true);
+        var cut = frame.CutOff;
         if (frame.Rows == 0)
             throw new InsufficientDataException(
                 $"no customers of the task's population ({task.Population}) at the {period} cut-off {cut:yyyy-MM-dd HH:mm}: " +
@@ -88,12 +92,12 @@ public static class PredictionTraining
     }
 
     /// <summary>The frame and up to <paramref name="snapshots"/> − 1 earlier ones, a horizon apart, stacked; empty early snapshots are left out.</summary>
-    static TaskFrame Stacked(IShopStore store, PredictionTask task, TaskFrame latest, int snapshots)
+    static TaskFrame Stacked(PredictionTask task, TaskFrame latest, int snapshots, Func<DateTime, TaskFrame> labelled)
     {
         var frames = new List<TaskFrame> { latest };
         for (var k = 1; k < snapshots; k++)
         {
-            var earlier = TaskFrame.Load(store, task, latest.CutOff.AddDays(-k * task.HorizonDays), withLabels: true);
+            var earlier = labelled(latest.CutOff.AddDays(-k * task.HorizonDays));
             if (earlier.Rows == 0) break;
             frames.Add(earlier);
         }
