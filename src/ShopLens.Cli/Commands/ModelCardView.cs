@@ -15,7 +15,7 @@ static class ModelCardView
         console.WriteLine($"population: {card.Population}; {Screen.Number(card.ScoredCustomers)} scored at {card.ScoreCutOff:yyyy-MM-dd HH:mm}");
         console.WriteLine($"backtest: fitted on {Screen.Number(card.TrainRows)} customers at {card.TrainCutOff:yyyy-MM-dd} ({Screen.Number(card.TrainPositives)} positive), " +
                           $"judged on {Screen.Number(card.TestRows)} at {card.TestCutOff:yyyy-MM-dd} ({Screen.Number(card.TestPositives)} positive)");
-        console.WriteLine($"learner: {card.Learner} (held-out AUC {string.Join(", ", card.CandidateAuc.Select(c => $"{c.Key} {F(c.Value, 3)}"))}), calibration: {card.Calibration}");
+        console.WriteLine($"learner: {card.Learner} (out-of-fold AUC {string.Join(", ", card.CandidateAuc.Select(c => $"{c.Key} {F(c.Value, 3)}"))}), calibration: {card.Calibration}");
         var table = new Table().AddColumn("on the unseen period").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("AUC (95% interval)", $"{F(m.Auc, 3)} ({F(m.AucLow, 3)}–{F(m.AucHigh, 3)})");
         table.AddRow("AUC of days-since-last-activity alone", F(card.RecencyBaselineAuc, 3));

@@ -86,8 +86,9 @@ public static class CustomerProfile
                 count(*) FILTER (WHERE returned) AS returns, count(*) FILTER (WHERE cancelled) AS cancellations
               FROM all_orders GROUP BY customer_key),
             bought AS (
-              SELECT o.customer_key, l.product_key FROM orders o JOIN order_lines l ON l.order_id = o.order_id
-              WHERE {CutOff.Before(asOf, "o.ts")} AND coalesce(o.status, 'completed') NOT IN ('{OrderStatus.Cancelled}', '{OrderStatus.Returned}')
+              -- all_orders, not the orders table: a status is final, and a return after the cut-off was not known at it.
+              SELECT o.customer_key, l.product_key FROM all_orders o JOIN order_lines l ON l.order_id = o.order_id
+              WHERE NOT o.returned AND NOT o.cancelled
               UNION ALL
               SELECT customer_key, product_key FROM ev
               WHERE type = {purchase} AND product_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders)),

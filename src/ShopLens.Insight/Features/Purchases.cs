@@ -8,6 +8,7 @@ namespace ShopLens.Insight.Features;
 /// order's <c>amount</c> when it has no lines. A store with no orders (event logs such as Taobao's) makes one
 /// order of a customer's purchase events at the same moment, worth <c>price × quantity</c> summed.
 /// Cancelled and returned orders are kept, flagged, so that returns can be counted; <see cref="KeptSql"/> drops them.
+/// As of a cut-off, a return counts only once it is known then (see ReturnKnown).
 /// </summary>
 public static class Purchases
 {
@@ -21,7 +22,7 @@ public static class Purchases
           coalesce(l.revenue, o.amount, 0) AS revenue,
           coalesce(l.units, 0) AS units,
           coalesce(l.discounted, FALSE) AS discounted,
-          coalesce(o.status = '{OrderStatus.Returned}', FALSE) AS returned,
+          coalesce(o.status = '{OrderStatus.Returned}' AND {ReturnKnown(asOf)}, FALSE) AS returned,
           coalesce(o.status = '{OrderStatus.Cancelled}', FALSE) AS cancelled
         FROM orders o
         LEFT JOIN (
@@ -40,6 +41,18 @@ public static class Purchases
         WHERE e.type = {(int)EventType.Purchase} AND {CutOff.Before(asOf, "e.ts")}
           AND NOT EXISTS (SELECT 1 FROM orders)
         GROUP BY e.customer_key, e.ts
+        """;
+
+    /// <summary>
+    /// Whether a returned order <c>o</c> was already returned at the cut-off. A status is the order's final one; when the
+    /// store records refunds as events, the return is known only once a refund of the customer's falls between the
+    /// order and the cut-off. Stores without refund events (returns as dated credit notes, such as Online Retail's)
+    /// keep the status.
+    /// </summary>
+    static string ReturnKnown(DateTime? asOf) => asOf is null ? "TRUE" : $"""
+        (NOT EXISTS (SELECT 1 FROM events r WHERE r.type = {(int)EventType.Refund})
+         OR EXISTS (SELECT 1 FROM events r WHERE r.type = {(int)EventType.Refund} AND r.customer_key = o.customer_key
+           AND r.ts >= o.ts AND {CutOff.Before(asOf, "r.ts")}))
         """;
 
     /// <summary>

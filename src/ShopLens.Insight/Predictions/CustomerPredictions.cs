@@ -21,8 +21,10 @@ public static class CustomerPredictions
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(task);
         var (card, scorer) = SavedModels.Load(store, task.Name);
-        var cut = asOf ?? TaskFrame.DataEnd(store);
+        var cut = asOf ?? TaskFrame.DefaultScoreTime(store);
         var frame = TaskFrame.Load(store, task with { LookBackDays = card.LookBackDays }, cut, withLabels: false);
+        if (frame.Rows == 0)
+            return customerId is null ? [] : throw new KeyNotFoundException($"nobody is in the population of {task.Name} at {cut:yyyy-MM-dd}: {card.Population}");
         var probabilities = scorer.Probabilities(frame.Features);
         var deciles = Deciles.Of(probabilities);
         int[] rows;

@@ -23,7 +23,10 @@ public static class PredictionTraining
         ArgumentNullException.ThrowIfNull(options);
         task.Validate();
         var clock = Stopwatch.StartNew();
-        var scoreCut = options.AsOf ?? TaskFrame.DataEnd(store);
+        options.Validate();
+        var scoreCut = options.AsOf ?? TaskFrame.DefaultScoreTime(store);
+        if (scoreCut > TaskFrame.DefaultScoreTime(store))
+            throw new ArgumentException($"--as-of {scoreCut:yyyy-MM-dd HH:mm} is after the data end {TaskFrame.DataEnd(store):yyyy-MM-dd HH:mm}: the test period's outcomes would be cut short");
         var testCut = scoreCut.AddDays(-task.HorizonDays);
         var trainCut = testCut.AddDays(-task.HorizonDays);
 
@@ -33,6 +36,9 @@ public static class PredictionTraining
             frames.TryGetValue(cut, out var frame) ? frame : frames[cut] = TaskFrame.Load(store, task, cut, withLabels: true);
         var train = Stacked(task, Required(Labelled(trainCut), task, "training"), options.Snapshots, Labelled);
         var test = Required(Labelled(testCut), task, "test");
+        var now = TaskFrame.Load(store, task, scoreCut, withLabels: false);
+        if (now.Rows == 0)
+            throw new InsufficientDataException($"no customers of the task's population ({task.Population}) at {scoreCut:yyyy-MM-dd HH:mm}: nobody to score");
         var backtest = ScorerFit.Fit(train, options.Learners, options.Seed, options.Threads, ct);
         var testLabels = test.Labels!;
         RequireBothClasses(testLabels, $"test period (from {testCut:yyyy-MM-dd})");
@@ -44,10 +50,9 @@ public static class PredictionTraining
         // The deployed model: the chosen learner only, refitted one horizon later.
         var finalTrain = Stacked(task, test, options.Snapshots, Labelled);
         var final = ScorerFit.Fit(finalTrain, [backtest.Scorer.Learner], options.Seed, options.Threads, ct);
-        var now = TaskFrame.Load(store, task, scoreCut, withLabels: false);
         var probabilities = final.Scorer.Probabilities(now.Features);
         var (thin, reason) = Thinness(train, test, metrics, options);
-        (double[] Low, double[] High)? intervals = thin ? BootstrapIntervals.Compute(finalTrain, now, final.Scorer.Learner, options, ct) : null;
+        (double[] Low, double[] High)? intervals = thin ? BootstrapIntervals.Compute(finalTrain, now, probabilities, final.Scorer.Learner, options, ct) : null;
 
         var card = new ModelCard
         {
@@ -154,8 +159,10 @@ public static class PredictionTraining
         var negatives = Math.Min(train.Rows - Positives(train.Labels!), test.Rows - Positives(test.Labels!));
         if (Math.Min(fewest, negatives) < options.ThinPositives)
             return (true, $"only {Math.Min(fewest, negatives)} customers of the rarer outcome in a period (fewer than {options.ThinPositives}): scores carry bootstrap intervals");
-        if (metrics.AucHigh - metrics.AucLow > 0.1)
-            return (true, $"the test AUC's 95% interval is {metrics.AucHigh - metrics.AucLow:F2} wide: scores carry bootstrap intervals");
+        if (!(metrics.AucHigh - metrics.AucLow <= 0.1))
+            return (true, double.IsNaN(metrics.AucLow)
+                ? "no bootstrap resample of the test period had both outcomes: scores carry bootstrap intervals"
+                : $"the test AUC's 95% interval is {metrics.AucHigh - metrics.AucLow:F2} wide: scores carry bootstrap intervals");
         return (false, null);
     }
 

@@ -6,10 +6,12 @@ using ShopLens.Learning.Supervised;
 namespace ShopLens.Insight.Predictions;
 
 /// <summary>
-/// Fits a <see cref="CustomerScorer"/> on one labelled frame. A fifth of its customers (a seeded hash of their keys)
-/// is held out to stop the trees early and to compare the candidate learners by AUC; the calibration is then fitted
-/// on out-of-fold scores of every customer of the frame (5 folds, as scikit-learn's <c>CalibratedClassifierCV</c>),
-/// five times the rows a held-out fifth would give it. Nothing here sees another period.
+/// Fits a <see cref="CustomerScorer"/> on one labelled frame, its customers cut into five folds by a seeded hash of
+/// their keys (a customer's snapshot rows stay together). The trees first find their number of rounds by early
+/// stopping on fold 1 while training on folds 2–4. Each candidate learner then scores every customer out of fold
+/// (fitted on the other four folds); the candidates are compared by that out-of-fold AUC, the winner's calibration
+/// is fitted on its out-of-fold scores, and the winner is refitted on all folds — scikit-learn's
+/// <c>CalibratedClassifierCV(ensemble=False)</c>. Nothing here sees another period.
 /// </summary>
 static class ScorerFit
 {
@@ -21,32 +23,44 @@ static class ScorerFit
 
     const int Folds = 5;
 
-    /// <summary>A fitted learner before calibration: its raw scores, and the scorer it makes with a calibration.</summary>
-    sealed record Fitted(Func<float[], double[]> Raw, Func<ScoreCalibration, CustomerScorer> Make, int Rounds);
+    /// <summary>A fitted learner before calibration: its raw scores, the scorer it makes with a calibration, and its native model if any.</summary>
+    sealed record Fitted(Func<float[], double[]> Raw, Func<ScoreCalibration, CustomerScorer> Make, int Rounds, IDisposable? Native);
 
     public static Result Fit(TaskFrame frame, IReadOnlyList<string> learners, int seed, int threads, CancellationToken ct)
     {
         if (frame.Labels is null) throw new ArgumentException("the frame has no labels", nameof(frame));
         var fold = frame.Keys.Select(k => Fold(k, seed)).ToArray();
-        var fit = Rows(frame, i => fold[i] != 0);
-        var held = Rows(frame, i => fold[i] == 0);
-        RequireBothClasses(fit, "training");
-        RequireBothClasses(held, "held-out");
-        var candidates = new Dictionary<string, (double Auc, Fitted Model)>();
+        var all = Rows(frame, _ => true);
+        RequireBothClasses(all, "training");
+        var candidates = new Dictionary<string, (double Auc, int Rounds, double[] OutOfFold)>();
         foreach (var learner in learners)
         {
             ct.ThrowIfCancellationRequested();
-            var model = FitLearner(learner, fit, held, rounds: null, seed, threads, ct);
-            candidates[learner] = (RocAuc.Compute(held.Labels, model.Raw(held.Features)), model);
+            var rounds = learner == Learners.Gbdt ? TreeRounds(frame, fold, seed, threads, ct) : 0;
+            var outOfFold = OutOfFold(frame, fold, learner, rounds, seed, threads, ct);
+            candidates[learner] = (RocAuc.Compute(all.Labels, outOfFold), rounds, outOfFold);
         }
-        // Highest held-out AUC; ties go to the earlier learner in the list.
-        var (name, (_, best)) = candidates.OrderByDescending(c => c.Value.Auc).First();
-        var calibration = Calibrate(frame, fold, name, best.Rounds, seed, threads, ct);
-        return new Result(best.Make(calibration), candidates.ToDictionary(c => c.Key, c => c.Value.Auc), calibration.Method);
+        // Highest out-of-fold AUC; ties go to the earlier learner in the list.
+        var (name, best) = candidates.OrderByDescending(c => c.Value.Auc).First();
+        var calibration = frame.Rows >= IsotonicMinimumRows
+            ? ScoreCalibration.FitIsotonic(best.OutOfFold, all.Labels)
+            : ScoreCalibration.FitPlatt(best.OutOfFold, all.Labels);
+        var model = FitLearner(name, all, null, best.Rounds, seed, threads, ct);
+        return new Result(model.Make(calibration), candidates.ToDictionary(c => c.Key, c => c.Value.Auc), calibration.Method);
     }
 
-    /// <summary>Scores each fold with the learner fitted on the other four (trees with the rounds early stopping chose), then fits the calibration on all of them.</summary>
-    static ScoreCalibration Calibrate(TaskFrame frame, int[] fold, string learner, int rounds, int seed, int threads, CancellationToken ct)
+    /// <summary>The trees' number of rounds: early stopping on fold 1 while training on folds 2–4.</summary>
+    static int TreeRounds(TaskFrame frame, int[] fold, int seed, int threads, CancellationToken ct)
+    {
+        var stopping = Rows(frame, i => fold[i] == 1);
+        RequireBothClasses(stopping, "early-stopping");
+        var model = FitLearner(Learners.Gbdt, Rows(frame, i => fold[i] >= 2), stopping, rounds: null, seed, threads, ct);
+        model.Native?.Dispose();
+        return model.Rounds;
+    }
+
+    /// <summary>Scores each fold with the learner fitted on the other four (trees with the given rounds).</summary>
+    static double[] OutOfFold(TaskFrame frame, int[] fold, string learner, int rounds, int seed, int threads, CancellationToken ct)
     {
         var raw = new double[frame.Rows];
         for (var k = 0; k < Folds; k++)
@@ -54,13 +68,13 @@ static class ScorerFit
             var inFold = Enumerable.Range(0, frame.Rows).Where(i => fold[i] == k).ToArray();
             if (inFold.Length == 0) continue;
             var others = Rows(frame, i => fold[i] != k);
+            RequireBothClasses(others, "training");
             var model = FitLearner(learner, others, null, rounds, seed, threads, ct);
             var scores = model.Raw(Rows(frame, i => fold[i] == k).Features);
+            model.Native?.Dispose();
             for (var r = 0; r < inFold.Length; r++) raw[inFold[r]] = scores[r];
         }
-        return frame.Rows >= IsotonicMinimumRows
-            ? ScoreCalibration.FitIsotonic(raw, frame.Labels!)
-            : ScoreCalibration.FitPlatt(raw, frame.Labels!);
+        return raw;
     }
 
     static Fitted FitLearner(string learner, LabeledRows fit, LabeledRows? held, int? rounds, int seed, int threads, CancellationToken ct)
@@ -70,14 +84,14 @@ static class ScorerFit
             var options = TreeOptions(fit.Rows, seed, threads);
             if (rounds is { } fixedRounds) options = options with { Rounds = fixedRounds, EarlyStoppingRounds = 0 };
             var trees = new GbdtTrainer(options).Fit(fit, rounds is null ? held : null, ct);
-            return new Fitted(trees.RawScores, c => new CustomerScorer(trees, c), trees.Rounds);
+            return new Fitted(trees.RawScores, c => new CustomerScorer(trees, c), trees.Rounds, trees);
         }
         if (learner == Learners.LogisticRegression)
         {
             var imputer = MedianImputer.Fit(fit.Features, fit.Columns);
             var linear = new LogisticRegressionTrainer(new LogisticRegressionOptions { Threads = threads, Seed = seed })
                 .Fit(new LabeledRows(imputer.Transform(fit.Features), imputer.OutputColumns, fit.Labels), ct);
-            return new Fitted(x => linear.RawScores(imputer.Transform(x)), c => new CustomerScorer(linear, imputer, c), 0);
+            return new Fitted(x => linear.RawScores(imputer.Transform(x)), c => new CustomerScorer(linear, imputer, c), 0, null);
         }
         throw new ArgumentException($"unknown learner '{learner}'; use {Learners.Gbdt} or {Learners.LogisticRegression}");
     }

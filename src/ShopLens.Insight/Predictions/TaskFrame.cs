@@ -80,14 +80,18 @@ public sealed class TaskFrame
         };
     }
 
-    /// <summary>A boolean SQL expression over <c>p.customer_key</c>: did the outcome happen in [cut-off, cut-off + horizon)?</summary>
+    /// <summary>
+    /// A boolean SQL expression over <c>p.customer_key</c>: did the outcome happen in [cut-off, cut-off + horizon)? An
+    /// order counts when it is kept (neither cancelled nor returned by the end of the horizon): a credit note or a
+    /// cancelled basket is not a purchase.
+    /// </summary>
     static string LabelSql(PredictionTask task, DateTime cutOff)
     {
         var from = SqlLiteral.Timestamp(cutOff);
         var to = SqlLiteral.Timestamp(cutOff.AddDays(task.HorizonDays));
         var ordered = $"""
             EXISTS (SELECT 1 FROM ({Purchases.Sql(cutOff.AddDays(task.HorizonDays))}) AS o
-              WHERE o.customer_key = p.customer_key AND o.ts >= {from} AND NOT o.cancelled)
+              WHERE o.customer_key = p.customer_key AND o.ts >= {from} AND NOT o.cancelled AND NOT o.returned)
             """;
         var active = $"""
             (EXISTS (SELECT 1 FROM events e WHERE e.customer_key = p.customer_key AND e.ts >= {from} AND e.ts < {to})
@@ -97,13 +101,20 @@ public sealed class TaskFrame
             : task.Definition == ChurnDefinition.NoActivity ? $"NOT {active}" : $"NOT {ordered}";
     }
 
-    /// <summary>The last moment the store has an event or order for (the default "now" of predictions).</summary>
+    /// <summary>
+    /// The default scoring moment: just after the store's last event or order (in UTC), so that everything the store
+    /// holds counts as a feature.
+    /// </summary>
+    public static DateTime DefaultScoreTime(IShopStore store) => DataEnd(store).AddTicks(TimeSpan.TicksPerMicrosecond);
+
+    /// <summary>The last moment the store has an event or order for, in UTC.</summary>
     public static DateTime DataEnd(IShopStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var end = store.Scalar<object?>($"SELECT {ShopLens.Insight.Features.CutOff.Reference(null)}");
-        if (end is not DateTime time) throw new InvalidOperationException("the store has no events or orders: import data first");
-        return time;
+        if (end is not DateTime time) throw new InsufficientDataException("the store has no events or orders: import data first");
+        // DuckDB hands timestamps back unspecified; they are UTC, and a local reading would shift every cut-off.
+        return DateTime.SpecifyKind(time, DateTimeKind.Utc);
     }
 
 }

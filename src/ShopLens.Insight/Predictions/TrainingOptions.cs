@@ -27,4 +27,17 @@ public sealed record TrainingOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     public int Seed { get; init; } = 1;
+
+    /// <summary>Checks the numbers and names; the message names the option.</summary>
+    public void Validate()
+    {
+        if (Learners.Count == 0) throw new ArgumentException("--learners: name at least one of gbdt, logistic_regression");
+        foreach (var learner in Learners)
+            if (learner is not (Predictions.Learners.Gbdt or Predictions.Learners.LogisticRegression))
+                throw new ArgumentException($"--learners: unknown learner '{learner}'; use {Predictions.Learners.Gbdt} or {Predictions.Learners.LogisticRegression}");
+        if (Snapshots < 1) throw new ArgumentException($"training options: Snapshots must be at least 1 (got {Snapshots})");
+        if (BootstrapModels < 2) throw new ArgumentException($"training options: BootstrapModels must be at least 2 (got {BootstrapModels})");
+        if (BootstrapResamples < 10) throw new ArgumentException($"training options: BootstrapResamples must be at least 10 (got {BootstrapResamples})");
+        if (Threads < 1) throw new ArgumentException($"training options: Threads must be at least 1 (got {Threads})");
+    }
 }

@@ -57,9 +57,20 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
     double[] Importance(int type)
     {
         var result = new double[Columns];
+        using var booster = Lease();
         fixed (double* p = result)
-            LightGbmNative.Check(LightGbmNative.LGBM_BoosterFeatureImportance(_booster.DangerousGetHandle(), 0, type, p));
+            LightGbmNative.Check(LightGbmNative.LGBM_BoosterFeatureImportance(booster.Handle, 0, type, p));
         return result;
+    }
+
+    /// <summary>
+    /// The native booster, held for the length of one call: the model may be unreachable from managed code while
+    /// LightGBM still runs, and its finalizer must not free the booster under it.
+    /// </summary>
+    BoosterLease Lease()
+    {
+        ObjectDisposedException.ThrowIf(_booster.IsClosed, this);
+        return new BoosterLease(_booster);
     }
 
     double[] Run(float[] features, int type, int perRow)
@@ -68,9 +79,10 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
         var rows = features.Length / Columns;
         var result = new double[(long)rows * perRow];
         var parameters = "num_threads=" + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+        using var booster = Lease();
         fixed (float* x = features)
         fixed (double* r = result)
-            LightGbmNative.Check(LightGbmNative.LGBM_BoosterPredictForMat(_booster.DangerousGetHandle(), x,
+            LightGbmNative.Check(LightGbmNative.LGBM_BoosterPredictForMat(booster.Handle, x,
                 LightGbmNative.Float32, rows, Columns, 1, type, 0, -1, parameters, out _, r));
         return result;
     }

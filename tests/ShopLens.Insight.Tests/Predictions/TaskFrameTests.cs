@@ -64,3 +64,69 @@ public sealed class TaskFrameTests
         Assert.Throws<ArgumentException>(() => new PredictionTask { HorizonDays = 0 }.Validate());
     }
 }
+
+/// <summary>Nothing at or after a cut-off reaches a frame's features: deleting it all leaves them identical.</summary>
+[Trait("Issue", "4")]
+public sealed class TaskFrameLeakageTests
+{
+    [Fact]
+    public void Features_do_not_change_when_everything_after_the_cut_off_is_deleted()
+    {
+        var folder = Directory.CreateTempSubdirectory("shoplens-leak-");
+        try
+        {
+            using var store = PredictionShop.Import(new ShopLens.Core.Synthetic.ShopSimulatorOptions { Customers = 400, Days = 90, Seed = 5 }, folder.FullName);
+            var cut = TaskFrame.DataEnd(store).AddDays(-30);
+            var task = new PredictionTask { Kind = PredictionKind.Churn, Definition = ChurnDefinition.NoPurchase, LookBackDays = 60 };
+            var before = TaskFrame.Load(store, task, cut, withLabels: false);
+            var literal = ShopLens.Core.Store.SqlLiteral.Timestamp(cut);
+            Assert.True(store.Execute($"DELETE FROM events WHERE ts >= {literal}") > 0);
+            store.Execute($"DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM orders WHERE ts >= {literal})");
+            Assert.True(store.Execute($"DELETE FROM orders WHERE ts >= {literal}") > 0);
+            store.Execute($"DELETE FROM reviews WHERE ts >= {literal}");
+            var after = TaskFrame.Load(store, task, cut, withLabels: false);
+            Assert.Equal(before.Keys, after.Keys);
+            Assert.Equal(before.Features, after.Features);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
+
+/// <summary>An order's status is its final one: a return refunded after the cut-off was not a return at it.</summary>
+[Trait("Issue", "4")]
+public sealed class ReturnsAsOfTests
+{
+    [Fact]
+    public void A_return_counts_only_once_its_refund_precedes_the_cut_off()
+    {
+        using var t = new TestStore().With(
+            ("orders", """
+                order_id,customer_id,timestamp,status
+                o1,ann,2025-03-01T10:00:00Z,returned
+                o2,ann,2025-03-02T10:00:00Z,completed
+                """),
+            ("order_lines", """
+                order_id,product_id,quantity,unit_price
+                o1,p1,1,10
+                o2,p1,1,20
+                """),
+            ("events", """
+                event_id,customer_id,product_id,type,timestamp
+                r1,ann,p1,refund,2025-03-08T10:00:00Z
+                """));
+        var task = new PredictionTask { Kind = PredictionKind.Propensity, HorizonDays = 7, LookBackDays = 60 };
+        float Value(DateTime cut, string column) =>
+            TaskFrame.Load(t.Store, task, cut, withLabels: false).Features[TaskFrame.FeatureColumns.ToList().IndexOf(column)];
+        var beforeRefund = new DateTime(2025, 3, 5, 0, 0, 0, DateTimeKind.Utc);
+        var afterRefund = new DateTime(2025, 3, 10, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(0, Value(beforeRefund, "returns"));
+        Assert.Equal(2, Value(beforeRefund, "orders"));
+        Assert.Equal(30, Value(beforeRefund, "monetary"));
+        Assert.Equal(1, Value(afterRefund, "returns"));
+        Assert.Equal(1, Value(afterRefund, "orders"));
+        Assert.Equal(20, Value(afterRefund, "monetary"));
+    }
+}
