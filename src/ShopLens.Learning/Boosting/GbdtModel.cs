@@ -15,6 +15,8 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
 
     readonly string _text;
     readonly BoosterHandle _booster;
+    readonly CompiledTrees _trees;
+    readonly double _sigmoid;
     readonly double[] _validationLoss;
 
     internal GbdtModel(string text, GbdtObjective objective, int columns, int rounds, IReadOnlyList<double> validationLoss)
@@ -22,6 +24,8 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
         (_text, Objective, Columns, Rounds) = (text, objective, columns, rounds);
         _validationLoss = [.. validationLoss];
         _booster = BoosterRounds.Load(text);
+        _trees = CompiledTrees.Parse(text);
+        _sigmoid = Sigmoid(text);
         LightGbmNative.Check(LightGbmNative.LGBM_BoosterGetNumFeature(_booster.DangerousGetHandle(), out var features));
         if (features != columns) throw new InvalidDataException($"GBDT model: the trees use {features} columns, the header says {columns}");
     }
@@ -37,10 +41,39 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
     public ReadOnlySpan<double> ValidationLoss => _validationLoss;
 
     /// <summary>Probabilities for <see cref="GbdtObjective.Binary"/>, expected values for Tweedie, scores otherwise.</summary>
-    public double[] Predict(float[] features) => Run(features, LightGbmNative.PredictNormal, 1);
+    public double[] Predict(float[] features)
+    {
+        var raw = RawScores(features);
+        for (var i = 0; i < raw.Length; i++)
+            raw[i] = Objective switch
+            {
+                GbdtObjective.Binary => 1 / (1 + Math.Exp(-_sigmoid * raw[i])),
+                GbdtObjective.Tweedie => Math.Exp(raw[i]),
+                _ => raw[i],
+            };
+        return raw;
+    }
 
-    /// <summary>Scores before the link function (log-odds for binary, log of the mean for Tweedie).</summary>
-    public double[] RawScores(float[] features) => Run(features, LightGbmNative.PredictRawScore, 1);
+    /// <summary>Scores before the link function (log-odds for binary, log of the mean for Tweedie), from the compiled trees.</summary>
+    public double[] RawScores(float[] features)
+    {
+        FeatureRows.Check(features, Columns, "GBDT input", allowMissing: true);
+        var raw = new double[features.Length / Columns];
+        _trees.RawScores(features, Columns, raw, Environment.ProcessorCount);
+        return raw;
+    }
+
+    /// <summary>LightGBM's own scores, for checking the compiled trees against it.</summary>
+    internal double[] NativeScores(float[] features, bool raw) =>
+        Run(features, raw ? LightGbmNative.PredictRawScore : LightGbmNative.PredictNormal, 1);
+
+    /// <summary>The binary objective's sigmoid scale from the model's <c>objective=binary sigmoid:s</c> line (1 otherwise).</summary>
+    static double Sigmoid(string text)
+    {
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("objective=", StringComparison.Ordinal)) ?? "";
+        var part = line.Split(' ').FirstOrDefault(p => p.StartsWith("sigmoid:", StringComparison.Ordinal));
+        return part is null ? 1 : double.Parse(part["sigmoid:".Length..], CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// Exact TreeSHAP contributions: per row <c>Columns + 1</c> values, one per column and the bias last; a row's
