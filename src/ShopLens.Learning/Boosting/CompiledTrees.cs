@@ -25,6 +25,7 @@ sealed class CompiledTrees
     // children[2i + 1] (right); a leaf's are itself, with an infinite threshold, so extra steps stay on it.
     readonly int[] _feature;
     readonly double[] _threshold;
+    readonly float[] _floatThreshold; // the largest float ≤ the threshold: for a float value, v > t ⟺ v > it
     readonly int[] _children;
     readonly int[] _nanRight;    // 1 when NaN goes right at this split (else it goes where "value > threshold" sends it: left)
     readonly byte[] _decision;   // LightGBM's decision_type, for the careful walk
@@ -36,8 +37,8 @@ sealed class CompiledTrees
     readonly uint[][] _catBits;
 
     CompiledTrees(Builder b) =>
-        (_feature, _threshold, _children, _nanRight, _decision, _value, _root, _depth, _careful, _catBounds, _catBits) =
-        ([.. b.Feature], [.. b.Threshold], [.. b.Children], [.. b.NanRight], [.. b.Decision], [.. b.Value], [.. b.Root],
+        (_feature, _threshold, _floatThreshold, _children, _nanRight, _decision, _value, _root, _depth, _careful, _catBounds, _catBits) =
+        ([.. b.Feature], [.. b.Threshold], [.. b.Threshold.Select(FloatBelow)], [.. b.Children], [.. b.NanRight], [.. b.Decision], [.. b.Value], [.. b.Root],
             [.. b.Depth], [.. b.Careful], [.. b.CatBounds], [.. b.CatBits]);
 
     public int Trees => _root.Length;
@@ -152,7 +153,7 @@ sealed class CompiledTrees
         // Indices here are in range by construction (children and features checked at parse, rows by the caller), so
         // the walk reads through refs without bounds checks: they were a third of its time.
         ref var f = ref MemoryMarshal.GetArrayDataReference(_feature);
-        ref var th = ref MemoryMarshal.GetArrayDataReference(_threshold);
+        ref var th = ref MemoryMarshal.GetArrayDataReference(_floatThreshold);
         ref var ch = ref MemoryMarshal.GetArrayDataReference(_children);
         ref var nr = ref MemoryMarshal.GetArrayDataReference(_nanRight);
         ref var x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(features), first * columns);
@@ -180,12 +181,18 @@ sealed class CompiledTrees
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int Step(ref int children, ref double thresholds, ref int nanRight, int node, double value) =>
+    static int Step(ref int children, ref float thresholds, ref int nanRight, int node, float value) =>
         Unsafe.Add(ref children, 2 * node + Right(value, Unsafe.Add(ref thresholds, node), Unsafe.Add(ref nanRight, node)));
 
     /// <summary>1 to go right: the value is above the threshold, or NaN where NaN goes right (comparisons with NaN are false).</summary>
-    static int Right(double value, double threshold, int nanRight) =>
-        (value > threshold ? 1 : 0) | (nanRight & (double.IsNaN(value) ? 1 : 0));
+    static int Right(float value, float threshold, int nanRight) =>
+        (value > threshold ? 1 : 0) | (nanRight & (float.IsNaN(value) ? 1 : 0));
+
+    static float FloatBelow(double threshold)
+    {
+        var f = (float)threshold;
+        return f > threshold ? MathF.BitDecrement(f) : f;
+    }
 
     /// <summary>LightGBM's decisions one node at a time; returns the leaf's global index.</summary>
     int Leaf(int tree, ReadOnlySpan<float> row)
