@@ -58,6 +58,21 @@ public sealed class PredictionCommandTests : IClassFixture<PredictionCommandTest
     }
 
     [Fact]
+    public void Train_fits_one_model_per_horizon_and_keys_their_cards_by_task()
+    {
+        var db = Path.Combine(_shop.Dir, "horizons.duckdb");
+        File.Copy(_shop.Db, db);
+        var (code, stdout, stderr) = Run("train", "churn", "--db", db, "--horizon", "7d,14d", "--look-back", "28d", "--learners", "logistic_regression", "--json");
+        Assert.True(code == 0, stderr);
+        var cards = SingleJson(stdout);
+        Assert.Equal(7, cards.GetProperty("churn_7d").GetProperty("horizon_days").GetInt32());
+        Assert.Equal(14, cards.GetProperty("churn_14d").GetProperty("horizon_days").GetInt32());
+        (code, _, stderr) = Run("predict", "churn", "--db", db, "--horizon", "7d,14d");
+        Assert.Equal(1, code);
+        Assert.Contains("--horizon '7d,14d' is not a number of days", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_lists_the_saved_cards()
     {
         var (code, stdout, stderr) = Run("evaluate", "--db", _shop.Db, "--json");

@@ -9,11 +9,7 @@ sealed class TaskArguments
 {
     public Argument<string> Kind { get; } = new("task") { Description = "propensity (orders within the horizon) or churn (goes quiet within it)" };
 
-    public Option<string> Horizon { get; } = new("--horizon")
-    {
-        Description = "Days after the cut-off in which the outcome is watched: 7d, 14d, 28d …",
-        DefaultValueFactory = _ => "14d",
-    };
+    public Option<string> Horizon { get; }
 
     public Option<string> Definition { get; } = new("--definition")
     {
@@ -26,8 +22,17 @@ sealed class TaskArguments
         Description = "Score customers active in this many days before the cut-off (default GA4's: 28d for propensity, 7d for churn)",
     };
 
-    public TaskArguments()
+    /// <summary><paramref name="horizons"/>: the default of <c>--horizon</c>; with <paramref name="several"/> it may list horizons.</summary>
+    public TaskArguments(string horizons = "14d", bool several = false)
     {
+        _several = several;
+        Horizon = new("--horizon")
+        {
+            Description = several
+                ? "Days after the cut-off in which the outcome is watched, one model per horizon: 7d,14d,28d …"
+                : "Days after the cut-off in which the outcome is watched: 7d, 14d, 28d …",
+            DefaultValueFactory = _ => horizons,
+        };
         Kind.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
@@ -48,12 +53,26 @@ sealed class TaskArguments
         command.Options.Add(LookBack);
     }
 
-    public PredictionTask Read(ParseResult parse)
+    readonly bool _several;
+
+    /// <summary>The one task asked for (commands that take one horizon).</summary>
+    public PredictionTask Read(ParseResult parse) => ReadAll(parse)[0];
+
+    /// <summary>One task per horizon in <c>--horizon</c> (a comma-separated list where the command takes several).</summary>
+    public IReadOnlyList<PredictionTask> ReadAll(ParseResult parse)
+    {
+        var text = parse.GetValue(Horizon)!;
+        var horizons = _several ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [text];
+        if (horizons.Length == 0) throw new ArgumentException("--horizon: give at least one number of days such as 14d");
+        return [.. horizons.Distinct(StringComparer.Ordinal).Select(h => Read(parse, Days(h, "--horizon")))];
+    }
+
+    PredictionTask Read(ParseResult parse, int horizonDays)
     {
         var task = new PredictionTask
         {
             Kind = parse.GetValue(Kind) == "churn" ? PredictionKind.Churn : PredictionKind.Propensity,
-            HorizonDays = Days(parse.GetValue(Horizon)!, "--horizon"),
+            HorizonDays = horizonDays,
             Definition = parse.GetValue(Definition) == "no-purchase" ? ChurnDefinition.NoPurchase : ChurnDefinition.NoActivity,
             LookBackDays = parse.GetValue(LookBack) is { } lookBack ? Days(lookBack, "--look-back") : null,
         };

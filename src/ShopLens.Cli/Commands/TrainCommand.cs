@@ -13,7 +13,7 @@ static class TrainCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var seed = CommonOptions.Seed();
-        var task = new TaskArguments();
+        var task = new TaskArguments("7d,14d,28d", several: true);
         var asOf = new Option<string?>("--as-of") { Description = "Score customers as of this moment (ISO 8601, UTC); default: the end of the data" };
         var learners = new Option<string>("--learners")
         {
@@ -31,11 +31,17 @@ static class TrainCommand
             if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var options = Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));
             using var store = ShopStore.Open(path);
-            var trained = PredictionTraining.Train(store, task.Read(parse), options);
-            SavedModels.Save(store, trained);
+            var cards = new List<ModelCard>();
+            foreach (var definition in task.ReadAll(parse))
+            {
+                var trained = PredictionTraining.Train(store, definition, options);
+                SavedModels.Save(store, trained);
+                cards.Add(trained.Card);
+            }
             var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) Json.Write(stdout, trained.Card);
-            else ModelCardView.Render(Screen.For(stdout), trained.Card, $"saved in {path}");
+            // One horizon: its card; several: the cards keyed by task name (../shared/CLI.md).
+            if (parse.GetValue(json)) Json.Write(stdout, cards.Count == 1 ? cards[0] : cards.ToDictionary(c => c.Task, c => c));
+            else foreach (var card in cards) ModelCardView.Render(Screen.For(stdout), card, $"saved in {path}");
             return 0;
         });
         return command;
