@@ -6,10 +6,10 @@ namespace ShopLens.Insight.Predictions;
 
 /// <summary>
 /// Trains a prediction task with a leakage-safe backtest. With T the scoring moment and H the horizon:
-/// the recipe (learner choice, early stopping, calibration) is fitted on customers at T − 2H with outcomes in
-/// [T − 2H, T − H), and judged on customers at T − H with outcomes in [T − H, T) — a later period it never saw;
-/// those figures fill the model card. The same recipe is then refitted at T − H (outcomes up to T) and scores the
-/// customers at T.
+/// the recipe (learner choice, early stopping, calibration; <see cref="ScorerFit"/>) is fitted on the customers at
+/// T − 2H with outcomes in [T − 2H, T − H), stacked with earlier snapshots a horizon apart, and judged on the
+/// customers at T − H with outcomes in [T − H, T) — a later period it never saw; those figures fill the model card.
+/// The same recipe is then refitted on the snapshots up to T − H (outcomes up to T) and scores the customers at T.
 /// </summary>
 public static class PredictionTraining
 {
