@@ -1,0 +1,56 @@
+using System.Globalization;
+using ShopLens.Core.Store;
+using ShopLens.Insight.Features;
+using ShopLens.Insight.Predictions;
+
+namespace ShopLens.Insight.Lifetime;
+
+/// <summary>
+/// Rows for machine-learned customer value at one cut-off: every customer with a kept order before it (the BTYD
+/// models' population), the numeric profile columns from before it (<see cref="TaskFrame.FeatureColumns"/>), and —
+/// when asked — the kept spend in the horizon that starts at the cut-off.
+/// </summary>
+public sealed class ValueFrame
+{
+    public required DateTime CutOff { get; init; }
+    public required int[] Keys { get; init; }
+
+    /// <summary>Rows × <see cref="TaskFrame.FeatureColumns"/>, row-major; NaN where a profile column is undefined.</summary>
+    public required float[] Features { get; init; }
+
+    /// <summary>Kept spend in [cut-off, cut-off + horizon); null when not asked.</summary>
+    public double[]? Spend { get; init; }
+
+    public int Rows => Keys.Length;
+
+    public static ValueFrame Load(IShopStore store, DateTime cutOff, int? horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var columns = string.Join(", ", TaskFrame.FeatureColumns.Select(c => "p." + c));
+        var spend = horizonDays is not null ? $", CAST(coalesce(s.spend, 0) AS DOUBLE PRECISION) AS spend" : "";
+        var join = horizonDays is { } days ? $"""
+            LEFT JOIN (
+              SELECT customer_key, sum({Purchases.Money("revenue")}) AS spend
+              FROM ({Purchases.KeptSql(cutOff.AddDays(days))}) AS kept WHERE ts >= {SqlLiteral.Timestamp(cutOff)}
+              GROUP BY customer_key) s ON s.customer_key = p.customer_key
+            """ : "";
+        var sql = $"""
+            SELECT p.customer_key, {columns}{spend}
+            FROM ({CustomerProfile.Sql(cutOff)}) AS p
+            {join}
+            WHERE p.orders > 0
+            ORDER BY p.customer_key
+            """;
+        var width = TaskFrame.FeatureColumns.Count;
+        var (keys, features, labels) = (new List<int>(), new List<float>(), new List<double>());
+        using var reader = store.Query(sql);
+        while (reader.Read())
+        {
+            keys.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            for (var c = 1; c <= width; c++)
+                features.Add(reader.IsDBNull(c) ? float.NaN : Convert.ToSingle(reader.GetValue(c), CultureInfo.InvariantCulture));
+            if (horizonDays is not null) labels.Add(reader.GetDouble(width + 1));
+        }
+        return new ValueFrame { CutOff = cutOff, Keys = [.. keys], Features = [.. features], Spend = horizonDays is null ? null : [.. labels] };
+    }
+}
