@@ -1,0 +1,62 @@
+using ShopLens.Learning.Btyd;
+using ShopLens.Learning.Tests.Linear;
+using Xunit.Abstractions;
+
+namespace ShopLens.Learning.Tests.Btyd;
+
+/// <summary>The analytic gradients of the BG/NBD and MBG/NBD objectives against central differences, and the ₂F₁ helper.</summary>
+[Trait("Issue", "5")]
+public sealed class BgNbdGradientTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(false, 0.243, 4.414, 0.793, 2.426, 0.0)]
+    [InlineData(false, 1.5, 0.3, 2.0, 0.6, 0.01)]
+    [InlineData(true, 0.525, 6.183, 0.891, 1.614, 0.0)]
+    [InlineData(true, 0.2, 20.0, 0.4, 5.0, 0.1)]
+    public void Gradient_matches_central_differences(bool modified, double r, double alpha, double a, double b, double l2)
+    {
+        var objective = new BgNbdObjective(BgNbdTestData.CdnowCustomers, modified, l2);
+        double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
+        var analytic = new double[4];
+        objective.Evaluate(theta, analytic);
+        var numeric = new double[4];
+        var scratch = new double[4];
+        const double h = 1e-5;
+        for (var j = 0; j < 4; j++)
+        {
+            var at = (double[])theta.Clone();
+            at[j] = theta[j] + h;
+            var up = objective.Evaluate(at, scratch);
+            at[j] = theta[j] - h;
+            numeric[j] = (up - objective.Evaluate(at, scratch)) / (2 * h);
+        }
+        var label = $"{(modified ? "MBG" : "BG")}/NBD ∂f/∂log(r, α, a, b) at ({r}, {alpha}, {a}, {b}), λ = {l2}";
+        Assert.True(CheckTensor.Check(output, label, analytic, numeric, 1e-7));
+    }
+
+    [Fact]
+    public void Objective_is_infinite_where_a_parameter_overflows()
+    {
+        var objective = new BgNbdObjective(BgNbdTestData.CdnowCustomers, modified: false, l2: 0);
+        Assert.Equal(double.PositiveInfinity, objective.Evaluate([-800, 0, 0, 0], new double[4]));
+        Assert.Equal(double.PositiveInfinity, objective.Evaluate([0, 800, 0, 0], new double[4]));
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(0.9)]
+    [InlineData(0.999)]
+    public void Hypergeometric_matches_closed_forms(double z)
+    {
+        var log1mz = Math.Log(1 - z);
+        // ₂F₁(1, 1; 2; z) = −log(1 − z)/z (A&S 15.1.3), summed directly (c − a − b = 0).
+        Assert.Equal(-log1mz / z, BgNbdHypergeometric.Weighted(0, 1, 1, 2, z, log1mz), 1e-12 * (-log1mz / z));
+        // ₂F₁(a, b; b; z) = (1 − z)^−a, through Euler's transformation (c − a − b = −a < 0).
+        Assert.Equal(1, BgNbdHypergeometric.Weighted(2.5, 2.5, 1.7, 1.7, z, log1mz), 1e-12);
+        // ₂F₁(½, ½; 3/2; z²) = arcsin(z)/z (A&S 15.1.6).
+        var z2 = z * z;
+        Assert.Equal(Math.Asin(z) / z, BgNbdHypergeometric.Weighted(0, 0.5, 0.5, 1.5, z2, Math.Log(1 - z2)), 1e-12);
+        // ₂F₁(3, 1; 2; z) = (2 − z) / (2 (1 − z)²), through Euler's transformation to ₂F₁(−1, 1; 2; z) = 1 − z/2.
+        Assert.Equal((2 - z) / (2 * (1 - z) * (1 - z)), BgNbdHypergeometric.Weighted(0, 3, 1, 2, z, log1mz), 1e-10 * (2 - z) / (2 * (1 - z) * (1 - z)));
+    }
+}
