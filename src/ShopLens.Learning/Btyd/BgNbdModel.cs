@@ -7,7 +7,7 @@ namespace ShopLens.Learning.Btyd;
 /// λ ~ Gamma(r, α), a dropout chance p ~ Beta(a, b) after every repeat purchase; per-customer alive probabilities and
 /// expected purchases. Times are in the unit of the training histories.
 /// </summary>
-public sealed class BgNbdModel
+public sealed class BgNbdModel : IRepeatPurchaseModel
 {
     const string Magic = "SLBGNBD_";
     const int FormatVersion = 1;
@@ -31,6 +31,12 @@ public sealed class BgNbdModel
 
     /// <summary>How the fit ended.</summary>
     public BtydFit Fit { get; }
+
+    public string Name => "bgnbd";
+
+    public IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double> { ["r"] = R, ["alpha"] = Alpha, ["a"] = A, ["b"] = B };
+
+    public bool Converged => Fit.Converged;
 
     /// <summary>The training log-likelihood at the estimate (FHL 2005 eq. 6, summed over customers).</summary>
     public double LogLikelihood => Fit.LogLikelihood;

@@ -7,7 +7,7 @@ namespace ShopLens.Learning.Btyd;
 /// with a dropout chance p ~ Beta(a, b) also at the first purchase (time 0), so customers without repeat purchases may
 /// be gone; purchase rates λ ~ Gamma(r, α). Times are in the unit of the training histories.
 /// </summary>
-public sealed class MbgNbdModel
+public sealed class MbgNbdModel : IRepeatPurchaseModel
 {
     const string Magic = "SLMBGNBD";
     const int FormatVersion = 1;
@@ -31,6 +31,12 @@ public sealed class MbgNbdModel
 
     /// <summary>How the fit ended.</summary>
     public BtydFit Fit { get; }
+
+    public string Name => "mbgnbd";
+
+    public IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double> { ["r"] = R, ["alpha"] = Alpha, ["a"] = A, ["b"] = B };
+
+    public bool Converged => Fit.Converged;
 
     /// <summary>The training log-likelihood at the estimate (Batislam et al. 2007, summed over customers).</summary>
     public double LogLikelihood => Fit.LogLikelihood;
