@@ -25,7 +25,8 @@ public sealed record NextOrderEvaluation(int WithDate, int WithDateOrdered, doub
         var dated = estimates.Where(e => e.Expected is not null).ToArray();
         var ordered = dated.Where(e => next.ContainsKey(e.CustomerKey)).ToArray();
         var errors = ordered.Select(e => Math.Abs((next[e.CustomerKey] - e.Expected!.Value).TotalDays)).Order().ToArray();
-        var covered = ordered.Count(e => e.Low!.Value.Date <= next[e.CustomerKey] && next[e.CustomerKey] <= e.High!.Value.Date);
+        // An interval without an upper end (a model whose P(alive) never reaches 90%) covers every later date.
+        var covered = ordered.Count(e => (e.Low is not { } low || low.Date <= next[e.CustomerKey]) && (e.High is not { } high || next[e.CustomerKey] <= high.Date));
         var undated = estimates.Where(e => e.Expected is null).ToArray();
         return new NextOrderEvaluation(dated.Length, ordered.Length, errors.Length == 0 ? double.NaN : Median(errors),
             ordered.Length == 0 ? double.NaN : (double)covered / ordered.Length, undated.Length, undated.Count(e => next.ContainsKey(e.CustomerKey)));

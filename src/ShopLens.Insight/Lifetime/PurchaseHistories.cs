@@ -11,7 +11,8 @@ namespace ShopLens.Insight.Lifetime;
 /// including <see cref="CalibrationEnd"/>): frequency x = purchase days − 1 (repeat purchases), recency t_x = last −
 /// first purchase day, age T = calibration end − first purchase day (in <see cref="Unit"/>s), and the mean value of
 /// the repeat purchases (NaN without one). Over an optional holdout period (the days after, up to and including
-/// <see cref="HoldoutEnd"/>): purchase days and spend. Only customers who bought in the calibration period appear.
+/// <see cref="HoldoutEnd"/>): purchase days and spend. Only customers who first bought before the calibration end day
+/// appear: one whose first purchase is on that day has age 0, which the models cannot take (lifetimes drops them too).
 /// </summary>
 public sealed class PurchaseHistories
 {
@@ -63,6 +64,7 @@ public sealed class PurchaseHistories
             FROM spans s
             JOIN purchase_days f ON f.customer_key = s.customer_key AND f.day = s.first_day
             LEFT JOIN holdout h ON h.customer_key = s.customer_key
+            WHERE s.first_day < {SqlLiteral.Timestamp(end)}::DATE
             ORDER BY s.customer_key
             """;
         var (keys, x, tx, age, mean, hp, hs) = (new List<int>(), new List<double>(), new List<double>(), new List<double>(),
