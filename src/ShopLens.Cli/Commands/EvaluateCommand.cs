@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ShopLens.Cli.Output;
 using ShopLens.Core.Store;
+using ShopLens.Insight.Lifetime;
 using ShopLens.Insight.Predictions;
 
 namespace ShopLens.Cli.Commands;
@@ -16,7 +17,7 @@ static class EvaluateCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var seed = CommonOptions.Seed();
-        var task = new TaskArguments();
+        var task = new TaskArguments(clv: true);
         task.Kind.Arity = ArgumentArity.ZeroOrOne;
         var asOf = new Option<string?>("--as-of") { Description = "Score moment of the backtest (ISO 8601, UTC); default: the end of the data" };
         var learners = new Option<string>("--learners")
@@ -24,9 +25,15 @@ static class EvaluateCommand
             Description = "Candidate learners: gbdt, logistic_regression or both",
             DefaultValueFactory = _ => $"{Learners.Gbdt},{Learners.LogisticRegression}",
         };
-        var command = new Command("evaluate", "Backtest a prediction task on a later period it never saw, or show the saved models' cards")
+        var calibrationEnd = new Option<string?>("--calibration-end") { Description = "clv: the last day of the calibration period (ISO 8601); default: one horizon before the data end" };
+        var models = new Option<string>("--model")
         {
-            db, asOf, learners, seed, json,
+            Description = "clv: value models to compare (bgnbd, mbgnbd, pareto, ml, ziln, or all); pareto can take minutes where nobody seems to drop out",
+            DefaultValueFactory = _ => "bgnbd,ml,ziln",
+        };
+        var command = new Command("evaluate", "Backtest a prediction task on a later period it never saw (propensity, churn, clv), or show the saved models' cards")
+        {
+            db, asOf, learners, calibrationEnd, models, seed, json,
         };
         task.AddTo(command);
         command.SetAction(parse =>
@@ -41,6 +48,19 @@ static class EvaluateCommand
                 if (parse.GetValue(json)) Json.Write(stdout, new { models = cards });
                 else if (cards.Count == 0) stdout.WriteLine("no saved models: run `shoplens train propensity` or `shoplens train churn`");
                 else foreach (var card in cards) ModelCardView.Render(Screen.For(stdout), card);
+                return 0;
+            }
+            if (task.IsClv(parse))
+            {
+                var horizon = task.HorizonDays(parse);
+                var end = CommonOptions.ParseTime(parse.GetValue(calibrationEnd), "--calibration-end")
+                    ?? TaskFrame.DataEnd(store).Date.AddDays(-horizon);
+                var names = parse.GetValue(models) == "all"
+                    ? [.. RepeatPurchaseModels.Names, MachineLearnedValue.Gbdt, MachineLearnedValue.Ziln]
+                    : parse.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var comparison = ClvComparison.Run(store, end, horizon, names);
+                if (parse.GetValue(json)) Json.Write(stdout, ClvView.ToJson(comparison));
+                else ClvView.Render(Screen.For(stdout), comparison);
                 return 0;
             }
             var options = TrainCommand.Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));

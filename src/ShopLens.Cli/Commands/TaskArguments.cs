@@ -23,9 +23,10 @@ sealed class TaskArguments
     };
 
     /// <summary><paramref name="horizons"/>: the default of <c>--horizon</c>; with <paramref name="several"/> it may list horizons.</summary>
-    public TaskArguments(string horizons = "14d", bool several = false)
+    public TaskArguments(string horizons = "14d", bool several = false, bool clv = false)
     {
         _several = several;
+        _clv = clv;
         Horizon = new("--horizon")
         {
             Description = several
@@ -36,7 +37,8 @@ sealed class TaskArguments
         Kind.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
-            if (value is not ("propensity" or "churn")) r.AddError($"the task must be propensity or churn, not '{value}'");
+            if (value is not ("propensity" or "churn") && !(_clv && value == "clv"))
+                r.AddError($"the task must be propensity{(_clv ? ", churn or clv" : " or churn")}, not '{value}'");
         });
         Definition.Validators.Add(r =>
         {
@@ -54,6 +56,13 @@ sealed class TaskArguments
     }
 
     readonly bool _several;
+    readonly bool _clv;
+
+    /// <summary>Whether the task argument asks for customer lifetime value.</summary>
+    public bool IsClv(ParseResult parse) => parse.GetValue(Kind) == "clv";
+
+    /// <summary>The horizon in days (one value).</summary>
+    public int HorizonDays(ParseResult parse) => Days(parse.GetValue(Horizon)!, "--horizon");
 
     /// <summary>The one task asked for (commands that take one horizon).</summary>
     public PredictionTask Read(ParseResult parse) => ReadAll(parse)[0];
@@ -80,12 +89,12 @@ sealed class TaskArguments
         return task;
     }
 
-    /// <summary>"14d" or "14" → 14; anything else names the option.</summary>
+    /// <summary>"14d", "14" → 14 days; "26w" → 182; anything else names the option.</summary>
     static int Days(string text, string option)
     {
-        var digits = text.EndsWith('d') ? text[..^1] : text;
+        var (digits, factor) = text.EndsWith('w') ? (text[..^1], 7) : (text.EndsWith('d') ? text[..^1] : text, 1);
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
-            throw new ArgumentException($"{option} '{text}' is not a number of days such as 14d");
-        return days;
+            throw new ArgumentException($"{option} '{text}' is not a number of days or weeks such as 14d or 26w");
+        return days * factor;
     }
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using ShopLens.Cli;
+
+namespace ShopLens.Cli.Tests;
+
+/// <summary><c>shoplens evaluate clv</c> end to end on CDNOW: import with the cdnow preset, fit, judge on the 39-week holdout.</summary>
+[Trait("Issue", "5")]
+public sealed class ClvCommandTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("shoplens-clv-cli").FullName;
+
+    static string Sample()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopLens.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", "cdnow", "CDNOW_sample.txt"));
+        Assert.True(File.Exists(path), $"the shared data set is missing: {path}");
+        return path;
+    }
+
+    static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Cdnow_imports_fits_the_published_parameters_and_judges_the_holdout()
+    {
+        var db = Path.Combine(_dir, "cdnow.duckdb");
+        Assert.Equal(0, Run("import", "--db", db, "--format", "cdnow", Sample()).Code);
+        var (code, stdout, stderr) = Run("evaluate", "clv", "--db", db, "--calibration-end", "1997-09-30", "--horizon", "39w",
+            "--model", "bgnbd,pareto", "--json");
+        Assert.True(code == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2_357, json.GetProperty("customers").GetInt32());
+        var bgnbd = json.GetProperty("models").GetProperty("bgnbd");
+        // Fader, Hardie & Lee (2005): r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4.
+        var p = bgnbd.GetProperty("parameters");
+        Assert.Equal(0.243, p.GetProperty("r").GetDouble(), 3);
+        Assert.Equal(4.414, p.GetProperty("alpha").GetDouble(), 3);
+        Assert.Equal(0.793, p.GetProperty("a").GetDouble(), 3);
+        Assert.Equal(2.426, p.GetProperty("b").GetDouble(), 3);
+        Assert.Equal(-9582.4, bgnbd.GetProperty("log_likelihood").GetDouble(), 1);
+        var pareto = json.GetProperty("models").GetProperty("pareto").GetProperty("parameters");
+        Assert.Equal(0.553, pareto.GetProperty("r").GetDouble(), 3);
+        Assert.Equal(10.578, pareto.GetProperty("alpha").GetDouble(), 3);
+        foreach (var key in new[] { "mae", "rmse", "spearman", "gini", "deciles", "by_frequency", "next_order" })
+            Assert.True(bgnbd.TryGetProperty(key, out _), $"evaluate clv --json lacks {key}");
+        Assert.True(json.GetProperty("models").TryGetProperty("last_period", out _));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
