@@ -8,7 +8,7 @@ public sealed class BgNbdTrainer(BgNbdOptions options)
 {
     readonly BgNbdOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="BgNbdModel.Fit"/>.</summary>
+    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
     /// <exception cref="LearnerInputException">empty, unequal or invalid histories, named by customer and field</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public BgNbdModel Fit(CustomerHistories customers, CancellationToken ct = default)

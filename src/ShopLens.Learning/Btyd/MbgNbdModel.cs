@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
@@ -7,126 +5,21 @@ namespace ShopLens.Learning.Btyd;
 /// with a dropout chance p ~ Beta(a, b) also at the first purchase (time 0), so customers without repeat purchases may
 /// be gone; purchase rates λ ~ Gamma(r, α). Times are in the unit of the training histories.
 /// </summary>
-public sealed class MbgNbdModel : IRepeatPurchaseModel
+public sealed class MbgNbdModel : BetaGeometricModel
 {
-    const string Magic = "SLMBGNBD";
-    const int FormatVersion = 1;
-    const bool Modified = true;
+    internal MbgNbdModel(BgNbdParameters parameters, BtydFit fit) : base(parameters, fit) { }
 
-    readonly BgNbdParameters _p;
+    public override string Name => "mbgnbd";
 
-    internal MbgNbdModel(BgNbdParameters parameters, BtydFit fit) => (_p, Fit) = (parameters, fit);
+    private protected override bool Modified => true;
 
-    /// <summary>Shape of the purchase-rate Gamma.</summary>
-    public double R => _p.R;
+    private protected override string Magic => "SLMBGNBD";
 
-    /// <summary>Rate (inverse scale) of the purchase-rate Gamma, in the time unit of the histories.</summary>
-    public double Alpha => _p.Alpha;
-
-    /// <summary>First shape of the dropout-probability Beta.</summary>
-    public double A => _p.A;
-
-    /// <summary>Second shape of the dropout-probability Beta.</summary>
-    public double B => _p.B;
-
-    /// <summary>How the fit ended.</summary>
-    public BtydFit Fit { get; }
-
-    public string Name => "mbgnbd";
-
-    public IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double> { ["r"] = R, ["alpha"] = Alpha, ["a"] = A, ["b"] = B };
-
-    public bool Converged => Fit.Converged;
-
-    /// <summary>The training log-likelihood at the estimate (Batislam et al. 2007, summed over customers).</summary>
-    public double LogLikelihood => Fit.LogLikelihood;
-
-    /// <summary>Standard errors of "r", "alpha", "a", "b" from the observed information.</summary>
-    public IReadOnlyDictionary<string, double> StandardErrors => Fit.StandardErrors;
-
-    /// <summary>P(alive at T) of a customer with x repeat purchases, the last at tₓ, first purchase T ago.</summary>
-    public double ProbabilityAlive(double x, double tx, double t)
-    {
-        BgNbdValidation.Customer(x, tx, t);
-        return BgNbdFormulas.ProbabilityAlive(_p, Modified, x, tx, t);
-    }
-
-    /// <summary>E[X(t)]: expected repeat purchases of a new customer in (0, t].</summary>
-    public double ExpectedPurchases(double t)
-    {
-        BgNbdValidation.Time(t, nameof(t));
-        return BgNbdFormulas.ExpectedPurchases(_p, Modified, t);
-    }
-
-    /// <summary>E[Y(t) | x, tₓ, T]: expected purchases in (T, T + t] given the history.</summary>
-    public double ConditionalExpectedPurchases(double t, double x, double tx, double age)
-    {
-        BgNbdValidation.Time(t, nameof(t));
-        BgNbdValidation.Customer(x, tx, age);
-        return BgNbdFormulas.ConditionalExpectedPurchases(_p, Modified, t, x, tx, age);
-    }
-
-    /// <summary>P(X(t) = n): probability that a new customer makes exactly n repeat purchases in (0, t].</summary>
-    public double ProbabilityOfPurchases(int n, double t)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        BgNbdValidation.Time(t, nameof(t));
-        return BgNbdFormulas.ProbabilityOfPurchases(_p, Modified, n, t);
-    }
-
-    /// <summary>P(at least one purchase in (T, T + horizon] | x, tₓ, T).</summary>
-    public double ProbabilityOfAtLeastOnePurchase(double horizon, double x, double tx, double t)
-    {
-        BgNbdValidation.Time(horizon, nameof(horizon));
-        BgNbdValidation.Customer(x, tx, t);
-        return BgNbdFormulas.ProbabilityOfAtLeastOnePurchase(_p, Modified, horizon, x, tx, t);
-    }
-
-    /// <summary><see cref="ProbabilityAlive(double, double, double)"/> of every customer.</summary>
-    public double[] ProbabilityAlive(CustomerHistories customers) =>
-        BgNbdVector.Map(customers, (x, tx, t) => BgNbdFormulas.ProbabilityAlive(_p, Modified, x, tx, t));
-
-    /// <summary><see cref="ConditionalExpectedPurchases(double, double, double, double)"/> of every customer.</summary>
-    public double[] ConditionalExpectedPurchases(double t, CustomerHistories customers)
-    {
-        BgNbdValidation.Time(t, nameof(t));
-        return BgNbdVector.Map(customers, (x, tx, age) => BgNbdFormulas.ConditionalExpectedPurchases(_p, Modified, t, x, tx, age));
-    }
-
-    /// <summary><see cref="ProbabilityOfAtLeastOnePurchase(double, double, double, double)"/> of every customer.</summary>
-    public double[] ProbabilityOfAtLeastOnePurchase(double horizon, CustomerHistories customers)
-    {
-        BgNbdValidation.Time(horizon, nameof(horizon));
-        return BgNbdVector.Map(customers, (x, tx, t) => BgNbdFormulas.ProbabilityOfAtLeastOnePurchase(_p, Modified, horizon, x, tx, t));
-    }
-
-    /// <summary>Writes the model (little-endian binary: header, r, α, a, b, the fit report).</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Encoding.ASCII.GetBytes(Magic));
-        w.Write(FormatVersion);
-        _p.Write(w, Fit);
-    }
-
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="BetaGeometricModel.Save"/>.</summary>
     /// <exception cref="InvalidDataException">the stream does not hold a MBG/NBD model</exception>
     public static MbgNbdModel Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic) throw new InvalidDataException("not a ShopLens MBG/NBD model");
-            var version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"MBG/NBD model format {version}; this version reads {FormatVersion}");
-            var (parameters, fit) = BgNbdParameters.Read(r);
-            return new MbgNbdModel(parameters, fit);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException("the MBG/NBD model is cut short", e);
-        }
+        var (parameters, fit) = Read(stream, "SLMBGNBD", "MBG/NBD");
+        return new MbgNbdModel(parameters, fit);
     }
 }

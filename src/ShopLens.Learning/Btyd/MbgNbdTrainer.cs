@@ -8,7 +8,7 @@ public sealed class MbgNbdTrainer(MbgNbdOptions options)
 {
     readonly MbgNbdOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="MbgNbdModel.Fit"/>.</summary>
+    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
     /// <exception cref="LearnerInputException">empty, unequal or invalid histories, named by customer and field</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public MbgNbdModel Fit(CustomerHistories customers, CancellationToken ct = default)
