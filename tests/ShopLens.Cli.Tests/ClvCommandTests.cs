@@ -53,5 +53,29 @@ public sealed class ClvCommandTests : IDisposable
         Assert.True(json.GetProperty("models").TryGetProperty("last_period", out _));
     }
 
+    [Fact]
+    public void Train_and_predict_clv_give_parameters_by_name_and_per_customer_values()
+    {
+        var db = Path.Combine(_dir, "cdnow-predict.duckdb");
+        Assert.Equal(0, Run("import", "--db", db, "--format", "cdnow", Sample()).Code);
+        var (code, stdout, stderr) = Run("train", "clv", "--db", db, "--calibration-end", "1997-09-30", "--model", "bgnbd,gamma_gamma", "--json");
+        Assert.True(code == 0, stderr);
+        var fits = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(0.243, fits.GetProperty("bgnbd").GetProperty("r").GetDouble(), 3);
+        Assert.Equal(6.25, fits.GetProperty("gamma_gamma").GetProperty("p").GetDouble(), 2);
+        Assert.True(fits.GetProperty("gamma_gamma").TryGetProperty("log_likelihood", out _));
+
+        (code, stdout, stderr) = Run("predict", "clv", "--db", db, "--calibration-end", "1997-09-30", "--customer", "1", "--json");
+        Assert.True(code == 0, stderr);
+        var one = Assert.Single(JsonDocument.Parse(stdout).RootElement.GetProperty("customers").EnumerateArray());
+        // Fader & Hardie's spreadsheet: E[M | x = 2, zbar = 22.35] = 24.65 for the first customer.
+        Assert.Equal(24.65, one.GetProperty("spend_per_order").GetDouble(), 0.1);
+        Assert.InRange(one.GetProperty("p_alive").GetDouble(), 0, 1);
+        Assert.True(one.GetProperty("clv").GetDouble() > 0);
+        (code, _, stderr) = Run("predict", "clv", "--db", db, "--customer", "nobody");
+        Assert.Equal(1, code);
+        Assert.Contains("nobody", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -23,6 +23,7 @@ static class PredictCommand
             db, asOf, customer, top, json,
         };
         task.AddTo(command);
+        command.Subcommands.Add(ClvCommands.Predict());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;

@@ -25,6 +25,7 @@ static class TrainCommand
             db, asOf, learners, seed, json,
         };
         task.AddTo(command);
+        command.Subcommands.Add(ClvCommands.Train());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
