@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
@@ -9,9 +7,8 @@ namespace ShopLens.Learning.Btyd;
 public sealed class GammaGammaModel
 {
     const string Magic = "SLGAMGAM";
-    const int FormatVersion = 1;
 
-    internal GammaGammaModel(double p, double q, double gamma, GammaGammaFit fit) => (P, Q, Gamma, Fit) = (p, q, gamma, fit);
+    internal GammaGammaModel(double p, double q, double gamma, MaximumLikelihoodFit fit) => (P, Q, Gamma, Fit) = (p, q, gamma, fit);
 
     /// <summary>Shape of every purchase's value distribution.</summary>
     public double P { get; }
@@ -22,7 +19,7 @@ public sealed class GammaGammaModel
     /// <summary>Rate γ of the gamma over customers' ν (lifetimes' v), in value units.</summary>
     public double Gamma { get; }
 
-    public GammaGammaFit Fit { get; }
+    public MaximumLikelihoodFit Fit { get; }
 
     /// <summary>The population mean purchase value E[M] = pγ / (q − 1); infinite when q ≤ 1.</summary>
     public double MeanSpend => Q > 1 ? P * Gamma / (Q - 1) : double.PositiveInfinity;
@@ -59,49 +56,13 @@ public sealed class GammaGammaModel
     }
 
     /// <summary>Writes the model (little-endian binary: parameters, then the fit report).</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Encoding.ASCII.GetBytes(Magic));
-        w.Write(FormatVersion);
-        w.Write(P);
-        w.Write(Q);
-        w.Write(Gamma);
-        w.Write(Fit.Converged);
-        w.Write(Fit.Iterations);
-        w.Write(Fit.LogLikelihood);
-        w.Write(Fit.Customers);
-        foreach (var v in Fit.StandardErrors) w.Write(v);
-        w.Write(Fit.Message);
-    }
+    public void Save(Stream stream) => Fit.Write(stream, Magic, [P, Q, Gamma]);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">the stream does not hold a Gamma-Gamma model</exception>
     public static GammaGammaModel Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic) throw new InvalidDataException("not a ShopLens Gamma-Gamma model");
-            var version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"Gamma-Gamma model format {version}; this version reads {FormatVersion}");
-            var theta = new double[3];
-            for (var j = 0; j < 3; j++)
-                if (!((theta[j] = r.ReadDouble()) > 0) || double.IsInfinity(theta[j])) throw new InvalidDataException($"Gamma-Gamma parameter {j} is {theta[j]}");
-            bool converged = r.ReadBoolean();
-            int iterations = r.ReadInt32();
-            double logLikelihood = r.ReadDouble();
-            int customers = r.ReadInt32();
-            var errors = new double[3];
-            for (var j = 0; j < 3; j++) errors[j] = r.ReadDouble();
-            var fit = new GammaGammaFit(converged, iterations, logLikelihood, customers, Array.AsReadOnly(errors), r.ReadString());
-            return new GammaGammaModel(theta[0], theta[1], theta[2], fit);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException("the Gamma-Gamma model is cut short", e);
-        }
+        var (theta, fit) = MaximumLikelihoodFit.Read(stream, Magic, "Gamma-Gamma", 3);
+        return new GammaGammaModel(theta[0], theta[1], theta[2], fit);
     }
 }

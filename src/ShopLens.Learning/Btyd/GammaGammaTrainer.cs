@@ -10,7 +10,7 @@ public sealed class GammaGammaTrainer(GammaGammaOptions options)
 
     readonly GammaGammaOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits (p, q, γ); when no start converges the best one is returned with <see cref="GammaGammaFit.Converged"/> false.</summary>
+    /// <summary>Fits (p, q, γ); when no start converges the best one is returned with <see cref="MaximumLikelihoodFit.Converged"/> false.</summary>
     /// <exception cref="LearnerInputException">no customers, different lengths, a bad value, or no customer with x &gt; 0</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public GammaGammaModel Fit(SpendHistories spend, CancellationToken ct = default)
@@ -23,7 +23,7 @@ public sealed class GammaGammaTrainer(GammaGammaOptions options)
         if (repeat.Length == 0) throw new LearnerInputException($"{What}: no customer has a repeat purchase");
         var total = new Total([.. repeat.Select(i => spend.Frequency[i])], [.. repeat.Select(i => spend.MeanValue[i])]);
         var result = MaximumLikelihood.Fit(total, Starts(total.MeanValue), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
-        var fit = new GammaGammaFit(result.Converged, result.Iterations, result.LogLikelihood, repeat.Length, Array.AsReadOnly(result.StandardErrors), result.Message);
+        var fit = new MaximumLikelihoodFit(result.Converged, result.Iterations, result.LogLikelihood, repeat.Length, Array.AsReadOnly(result.StandardErrors), result.Message);
         return new GammaGammaModel(result.Theta[0], result.Theta[1], result.Theta[2], fit);
     }
 

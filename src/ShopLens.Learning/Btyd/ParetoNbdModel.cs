@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
@@ -9,11 +7,10 @@ namespace ShopLens.Learning.Btyd;
 public sealed class ParetoNbdModel : IRepeatPurchaseModel
 {
     const string Magic = "SLPARNBD";
-    const int FormatVersion = 1;
 
     readonly double[] _theta;
 
-    internal ParetoNbdModel(double r, double alpha, double s, double beta, ParetoNbdFit fit)
+    internal ParetoNbdModel(double r, double alpha, double s, double beta, MaximumLikelihoodFit fit)
     {
         (R, Alpha, S, Beta, Fit) = (r, alpha, s, beta, fit);
         _theta = [r, alpha, s, beta];
@@ -31,7 +28,7 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
     /// <summary>Rate of the dropout-rate gamma.</summary>
     public double Beta { get; }
 
-    public ParetoNbdFit Fit { get; }
+    public MaximumLikelihoodFit Fit { get; }
 
     public string Name => "pareto";
 
@@ -131,47 +128,13 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
     }
 
     /// <summary>Writes the model (little-endian binary: parameters, then the fit report).</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Encoding.ASCII.GetBytes(Magic));
-        w.Write(FormatVersion);
-        foreach (var v in _theta) w.Write(v);
-        w.Write(Fit.Converged);
-        w.Write(Fit.Iterations);
-        w.Write(Fit.LogLikelihood);
-        w.Write(Fit.Customers);
-        foreach (var v in Fit.StandardErrors) w.Write(v);
-        w.Write(Fit.Message);
-    }
+    public void Save(Stream stream) => Fit.Write(stream, Magic, _theta);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">the stream does not hold a Pareto/NBD model</exception>
     public static ParetoNbdModel Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic) throw new InvalidDataException("not a ShopLens Pareto/NBD model");
-            var version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"Pareto/NBD model format {version}; this version reads {FormatVersion}");
-            var theta = new double[4];
-            for (var j = 0; j < 4; j++)
-                if (!((theta[j] = r.ReadDouble()) > 0) || double.IsInfinity(theta[j])) throw new InvalidDataException($"Pareto/NBD parameter {j} is {theta[j]}");
-            bool converged = r.ReadBoolean();
-            int iterations = r.ReadInt32();
-            double logLikelihood = r.ReadDouble();
-            int customers = r.ReadInt32();
-            var errors = new double[4];
-            for (var j = 0; j < 4; j++) errors[j] = r.ReadDouble();
-            var fit = new ParetoNbdFit(converged, iterations, logLikelihood, customers, Array.AsReadOnly(errors), r.ReadString());
-            return new ParetoNbdModel(theta[0], theta[1], theta[2], theta[3], fit);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException("the Pareto/NBD model is cut short", e);
-        }
+        var (theta, fit) = MaximumLikelihoodFit.Read(stream, Magic, "Pareto/NBD", 4);
+        return new ParetoNbdModel(theta[0], theta[1], theta[2], theta[3], fit);
     }
 }

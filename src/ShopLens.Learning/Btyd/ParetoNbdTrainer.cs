@@ -13,7 +13,7 @@ public sealed class ParetoNbdTrainer(ParetoNbdOptions options)
 
     readonly ParetoNbdOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits (r, α, s, β); when no start converges the best one is returned with <see cref="ParetoNbdFit.Converged"/> false.</summary>
+    /// <summary>Fits (r, α, s, β); when no start converges the best one is returned with <see cref="MaximumLikelihoodFit.Converged"/> false.</summary>
     /// <exception cref="LearnerInputException">no customers, arrays of different lengths, or a history that is not 0 ≤ t_x ≤ T, T &gt; 0, x ≥ 0</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public ParetoNbdModel Fit(CustomerHistories histories, CancellationToken ct = default)
@@ -24,7 +24,7 @@ public sealed class ParetoNbdTrainer(ParetoNbdOptions options)
         ct.ThrowIfCancellationRequested();
         var total = new Total(histories, _options.Threads, ct);
         var result = MaximumLikelihood.Fit(total, Starts(histories), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
-        var fit = new ParetoNbdFit(result.Converged, result.Iterations, result.LogLikelihood, histories.Count, Array.AsReadOnly(result.StandardErrors), result.Message);
+        var fit = new MaximumLikelihoodFit(result.Converged, result.Iterations, result.LogLikelihood, histories.Count, Array.AsReadOnly(result.StandardErrors), result.Message);
         return new ParetoNbdModel(result.Theta[0], result.Theta[1], result.Theta[2], result.Theta[3], fit);
     }
 

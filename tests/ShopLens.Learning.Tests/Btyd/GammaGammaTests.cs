@@ -36,7 +36,7 @@ public sealed class GammaGammaTests(ITestOutputHelper output)
     [Fact]
     public void Conditional_spend_weighs_the_population_mean_against_the_customer_mean()
     {
-        var model = new GammaGammaModel(6.25, 3.74, 15.44, new GammaGammaFit(true, 0, 0, 0, Array.AsReadOnly(new double[3]), "given"));
+        var model = new GammaGammaModel(6.25, 3.74, 15.44, new MaximumLikelihoodFit(true, 0, 0, 0, Array.AsReadOnly(new double[3]), "given"));
         Assert.Equal(6.25 * 15.44 / 2.74, model.MeanSpend, 1e-12);
         Assert.Equal(model.MeanSpend, model.ConditionalExpectedSpend(0, 0), 1e-12);
         // Fader & Hardie 2013, eq. 5: weight px/(px + q − 1) on z̄.

@@ -13,7 +13,7 @@ public sealed class ParetoNbdTests(ITestOutputHelper output)
     static readonly double[] FullPrecision = [0.55315, 10.57633, 0.60625, 11.67150];
 
     static ParetoNbdModel Published() =>
-        new(FullPrecision[0], FullPrecision[1], FullPrecision[2], FullPrecision[3], new ParetoNbdFit(true, 0, double.NaN, 0, Array.AsReadOnly(new double[4]), "given"));
+        new(FullPrecision[0], FullPrecision[1], FullPrecision[2], FullPrecision[3], new MaximumLikelihoodFit(true, 0, double.NaN, 0, Array.AsReadOnly(new double[4]), "given"));
 
     [Fact]
     public void Cdnow_fit_gives_the_published_parameters_and_log_likelihood()
@@ -82,7 +82,7 @@ public sealed class ParetoNbdTests(ITestOutputHelper output)
     [Fact]
     public void Expected_purchases_are_continuous_through_s_equal_one()
     {
-        var options = new ParetoNbdFit(true, 0, 0, 0, Array.AsReadOnly(new double[4]), "given");
+        var options = new MaximumLikelihoodFit(true, 0, 0, 0, Array.AsReadOnly(new double[4]), "given");
         var at = new ParetoNbdModel(0.5, 10, 1, 12, options).ExpectedPurchases(39);
         var near = new ParetoNbdModel(0.5, 10, 1 + 1e-9, 12, options).ExpectedPurchases(39);
         Assert.Equal(at, near, 1e-9);
