@@ -22,6 +22,15 @@ static class CommonOptions
         DefaultValueFactory = _ => fallback,
     };
 
+    /// <summary>Reads a length of time in whole days: "14d" or "14" → 14, "26w" → 182; anything else names the option.</summary>
+    public static int ParseDays(string text, string option)
+    {
+        var (digits, factor) = text.EndsWith('w') ? (text[..^1], 7) : (text.EndsWith('d') ? text[..^1] : text, 1);
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            throw new ArgumentException($"{option} '{text}' is not a number of days or weeks such as 14d or 26w");
+        return days * factor;
+    }
+
     /// <summary>Reads a date or date-time option (ISO 8601, UTC unless it says otherwise); null when absent.</summary>
     public static DateTime? ParseTime(string? text, string option)
     {

@@ -69,7 +69,7 @@ static class ClvCommands
         command.SetAction(parse =>
         {
             using var store = Open(parse.GetValue(db)!);
-            var options = new ClvOptions { HorizonDays = Days(parse.GetValue(horizon)!), Margin = parse.GetValue(margin), AnnualDiscountRate = parse.GetValue(discount) };
+            var options = new ClvOptions { HorizonDays = CommonOptions.ParseDays(parse.GetValue(horizon)!, "--horizon"), Margin = parse.GetValue(margin), AnnualDiscountRate = parse.GetValue(discount) };
             var result = ClvScoring.Run(store, parse.GetValue(model)!, CommonOptions.ParseTime(parse.GetValue(end), "--calibration-end"), options);
             var f = result.Forecast;
             var ids = new Dictionary<int, string>();
@@ -119,13 +119,6 @@ static class ClvCommands
 
     static ShopStore Open(string path) =>
         File.Exists(path) ? ShopStore.Open(path) : throw new IOException($"{path}: no such store (import something first, or pass --db)");
-
-    static int Days(string text)
-    {
-        var (digits, factor) = text.EndsWith('w') ? (text[..^1], 7) : (text.EndsWith('d') ? text[..^1] : text, 1);
-        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n * factor
-            : throw new ArgumentException($"--horizon '{text}' is not a number of days or weeks such as 182d or 26w");
-    }
 
     static string F(double value, int digits) => value.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,7 @@ sealed class TaskArguments
     public bool IsClv(ParseResult parse) => parse.GetValue(Kind) == "clv";
 
     /// <summary>The horizon in days (one value).</summary>
-    public int HorizonDays(ParseResult parse) => Days(parse.GetValue(Horizon)!, "--horizon");
+    public int HorizonDays(ParseResult parse) => CommonOptions.ParseDays(parse.GetValue(Horizon)!, "--horizon");
 
     /// <summary>The one task asked for (commands that take one horizon).</summary>
     public PredictionTask Read(ParseResult parse) => ReadAll(parse)[0];
@@ -73,7 +73,7 @@ sealed class TaskArguments
         var text = parse.GetValue(Horizon)!;
         var horizons = _several ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [text];
         if (horizons.Length == 0) throw new ArgumentException("--horizon: give at least one number of days such as 14d");
-        return [.. horizons.Distinct(StringComparer.Ordinal).Select(h => Read(parse, Days(h, "--horizon")))];
+        return [.. horizons.Distinct(StringComparer.Ordinal).Select(h => Read(parse, CommonOptions.ParseDays(h, "--horizon")))];
     }
 
     PredictionTask Read(ParseResult parse, int horizonDays)
@@ -83,18 +83,9 @@ sealed class TaskArguments
             Kind = parse.GetValue(Kind) == "churn" ? PredictionKind.Churn : PredictionKind.Propensity,
             HorizonDays = horizonDays,
             Definition = parse.GetValue(Definition) == "no-purchase" ? ChurnDefinition.NoPurchase : ChurnDefinition.NoActivity,
-            LookBackDays = parse.GetValue(LookBack) is { } lookBack ? Days(lookBack, "--look-back") : null,
+            LookBackDays = parse.GetValue(LookBack) is { } lookBack ? CommonOptions.ParseDays(lookBack, "--look-back") : null,
         };
         task.Validate();
         return task;
-    }
-
-    /// <summary>"14d", "14" → 14 days; "26w" → 182; anything else names the option.</summary>
-    static int Days(string text, string option)
-    {
-        var (digits, factor) = text.EndsWith('w') ? (text[..^1], 7) : (text.EndsWith('d') ? text[..^1] : text, 1);
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
-            throw new ArgumentException($"{option} '{text}' is not a number of days or weeks such as 14d or 26w");
-        return days * factor;
     }
 }
