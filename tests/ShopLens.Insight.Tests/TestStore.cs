@@ -1,5 +1,6 @@
 using ShopLens.Core.Import;
 using ShopLens.Core.Store;
+using ShopLens.Core.Synthetic;
 
 namespace ShopLens.Insight.Tests;
 
@@ -26,6 +27,19 @@ sealed class TestStore : IDisposable
         var report = Store.Import(new ImportRequest { Files = paths });
         Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
         return this;
+    }
+
+    /// <summary>Generates a synthetic shop into <c>data/</c> of the store's folder and imports its tables; nothing may be rejected.</summary>
+    public SyntheticShopSummary WithSyntheticShop(ShopSimulatorOptions options)
+    {
+        var shop = ShopSimulator.Generate(options, Path.Combine(_dir.FullName, "data"));
+        var report = Store.Import(new ImportRequest
+        {
+            Files = [.. new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath }
+                .Select(p => new SourceFile(p))],
+        });
+        Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
+        return shop;
     }
 
     /// <summary>Imports a file of ../shared/datasets through a preset.</summary>

@@ -18,13 +18,7 @@ public sealed class SyntheticShop : IDisposable
 
     public SyntheticShop()
     {
-        var summary = ShopSimulator.Generate(Options, Path.Combine(Shop.Folder, "data"));
-        var report = Shop.Store.Import(new ImportRequest
-        {
-            Files = new[] { summary.CustomersPath, summary.ProductsPath, summary.EventsPath, summary.OrdersPath, summary.OrderLinesPath, summary.ReviewsPath }
-                .Select(p => new SourceFile(p)).ToArray(),
-        });
-        Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
+        var summary = Shop.WithSyntheticShop(Options);
         var signUps = File.ReadLines(summary.CustomersPath).Skip(1).Select(Fields).ToDictionary(f => f[0], f => Time(f[1]));
         var lines = File.ReadLines(summary.TruthCustomersPath).Select(Fields).ToList();
         var id = lines[0].IndexOf("customer_id");

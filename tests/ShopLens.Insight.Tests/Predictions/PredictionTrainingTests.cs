@@ -81,22 +81,16 @@ public sealed class PredictionTrainingTests(PredictionShop shop, ITestOutputHelp
     [Fact]
     public void A_small_shop_gets_a_model_with_intervals_and_a_low_confidence_note()
     {
-        var folder = Directory.CreateTempSubdirectory("shoplens-small-");
-        try
-        {
-            using var store = PredictionShop.Import(new ShopSimulatorOptions { Customers = 300, Days = 120, Seed = 3 }, folder.FullName);
-            var trained = PredictionTraining.Train(store, PredictionShop.Propensity14 with { HorizonDays = 28 },
-                new TrainingOptions { Threads = 2, BootstrapModels = 10, BootstrapResamples = 50 });
-            Assert.Equal("low", trained.Card.Confidence);
-            Assert.NotNull(trained.Card.ConfidenceReason);
-            var (low, high) = trained.Intervals!.Value;
-            Assert.All(Enumerable.Range(0, low.Length), i => Assert.True(low[i] <= high[i]));
-            Assert.True(Enumerable.Range(0, low.Length).Average(i => high[i] - low[i]) > 0.01, "thin data should give visible intervals");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var small = new TestStore();
+        small.WithSyntheticShop(new ShopSimulatorOptions { Customers = 300, Days = 120, Seed = 3 });
+        var store = small.Store;
+        var trained = PredictionTraining.Train(store, PredictionShop.Propensity14 with { HorizonDays = 28 },
+            new TrainingOptions { Threads = 2, BootstrapModels = 10, BootstrapResamples = 50 });
+        Assert.Equal("low", trained.Card.Confidence);
+        Assert.NotNull(trained.Card.ConfidenceReason);
+        var (low, high) = trained.Intervals!.Value;
+        Assert.All(Enumerable.Range(0, low.Length), i => Assert.True(low[i] <= high[i]));
+        Assert.True(Enumerable.Range(0, low.Length).Average(i => high[i] - low[i]) > 0.01, "thin data should give visible intervals");
     }
 
     [Fact]

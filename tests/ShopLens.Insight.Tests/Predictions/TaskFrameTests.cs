@@ -72,26 +72,20 @@ public sealed class TaskFrameLeakageTests
     [Fact]
     public void Features_do_not_change_when_everything_after_the_cut_off_is_deleted()
     {
-        var folder = Directory.CreateTempSubdirectory("shoplens-leak-");
-        try
-        {
-            using var store = PredictionShop.Import(new ShopLens.Core.Synthetic.ShopSimulatorOptions { Customers = 400, Days = 90, Seed = 5 }, folder.FullName);
-            var cut = TaskFrame.DataEnd(store).AddDays(-30);
-            var task = new PredictionTask { Kind = PredictionKind.Churn, Definition = ChurnDefinition.NoPurchase, LookBackDays = 60 };
-            var before = TaskFrame.Load(store, task, cut, withLabels: false);
-            var literal = ShopLens.Core.Store.SqlLiteral.Timestamp(cut);
-            Assert.True(store.Execute($"DELETE FROM events WHERE ts >= {literal}") > 0);
-            store.Execute($"DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM orders WHERE ts >= {literal})");
-            Assert.True(store.Execute($"DELETE FROM orders WHERE ts >= {literal}") > 0);
-            store.Execute($"DELETE FROM reviews WHERE ts >= {literal}");
-            var after = TaskFrame.Load(store, task, cut, withLabels: false);
-            Assert.Equal(before.Keys, after.Keys);
-            Assert.Equal(before.Features, after.Features);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var shop = new TestStore();
+        shop.WithSyntheticShop(new ShopLens.Core.Synthetic.ShopSimulatorOptions { Customers = 400, Days = 90, Seed = 5 });
+        var store = shop.Store;
+        var cut = TaskFrame.DataEnd(store).AddDays(-30);
+        var task = new PredictionTask { Kind = PredictionKind.Churn, Definition = ChurnDefinition.NoPurchase, LookBackDays = 60 };
+        var before = TaskFrame.Load(store, task, cut, withLabels: false);
+        var literal = ShopLens.Core.Store.SqlLiteral.Timestamp(cut);
+        Assert.True(store.Execute($"DELETE FROM events WHERE ts >= {literal}") > 0);
+        store.Execute($"DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM orders WHERE ts >= {literal})");
+        Assert.True(store.Execute($"DELETE FROM orders WHERE ts >= {literal}") > 0);
+        store.Execute($"DELETE FROM reviews WHERE ts >= {literal}");
+        var after = TaskFrame.Load(store, task, cut, withLabels: false);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.Equal(before.Features, after.Features);
     }
 }
 

@@ -1,4 +1,3 @@
-using ShopLens.Core.Import;
 using ShopLens.Core.Store;
 using ShopLens.Core.Synthetic;
 using ShopLens.Insight.Segments;
@@ -11,18 +10,11 @@ namespace ShopLens.Insight.Tests.Segments;
 /// </summary>
 public sealed class ClusterShop : IDisposable
 {
-    readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-clusters-");
+    readonly TestStore _shop = new();
 
     public ClusterShop()
     {
-        var shop = ShopSimulator.Generate(new ShopSimulatorOptions(), Path.Combine(_dir.FullName, "data"));
-        Store = ShopStore.Open(Path.Combine(_dir.FullName, "shop.duckdb"));
-        var report = Store.Import(new ImportRequest
-        {
-            Files = [.. new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath }
-                .Select(p => new SourceFile(p))],
-        });
-        Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
+        var shop = _shop.WithSyntheticShop(new ShopSimulatorOptions());
         // truth_customers.csv: customer_id,archetype,… (no field before archetype is quoted).
         Archetypes = File.ReadLines(shop.TruthCustomersPath).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
         _clusters = new(() => ClusterSegmentation.Run(Store, null, new ClusterOptions()));
@@ -33,14 +25,10 @@ public sealed class ClusterShop : IDisposable
     /// <summary><see cref="ClusterSegmentation"/> with the default options, run once.</summary>
     public ClusterSegmentationResult Clusters => _clusters.Value;
 
-    public ShopStore Store { get; }
+    public ShopStore Store => _shop.Store;
 
     /// <summary>Planted archetype by customer id.</summary>
     public IReadOnlyDictionary<string, string> Archetypes { get; }
 
-    public void Dispose()
-    {
-        Store.Dispose();
-        _dir.Delete(recursive: true);
-    }
+    public void Dispose() => _shop.Dispose();
 }
