@@ -26,7 +26,7 @@ public static class MachineLearnedValue
             throw new ArgumentException($"no customer had ordered before {cutOff.AddDays(-horizonDays):yyyy-MM-dd}: the {model} model trains on the horizon before the calibration end and needs buyers before that");
         var now = ValueFrame.Load(store, cutOff, null);
         var width = Predictions.TaskFrame.FeatureColumns.Count;
-        var labels = train.Spend!.Select(s => (float)s).ToArray();
+        var labels = train.Spend!;
         if (model == Gbdt)
         {
             using var trees = new GbdtTrainer(new GbdtOptions

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
 using ShopLens.Insight.Predictions;
@@ -19,7 +18,7 @@ public sealed class ValueFrame
     public required float[] Features { get; init; }
 
     /// <summary>Kept spend in [cut-off, cut-off + horizon); null when not asked.</summary>
-    public double[]? Spend { get; init; }
+    public float[]? Spend { get; init; }
 
     public int Rows => Keys.Length;
 
@@ -41,16 +40,7 @@ public sealed class ValueFrame
             WHERE p.orders > 0
             ORDER BY p.customer_key
             """;
-        var width = TaskFrame.FeatureColumns.Count;
-        var (keys, features, labels) = (new List<int>(), new List<float>(), new List<double>());
-        using var reader = store.Query(sql);
-        while (reader.Read())
-        {
-            keys.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
-            for (var c = 1; c <= width; c++)
-                features.Add(reader.IsDBNull(c) ? float.NaN : Convert.ToSingle(reader.GetValue(c), CultureInfo.InvariantCulture));
-            if (horizonDays is not null) labels.Add(reader.GetDouble(width + 1));
-        }
-        return new ValueFrame { CutOff = cutOff, Keys = [.. keys], Features = [.. features], Spend = horizonDays is null ? null : [.. labels] };
+        var (keys, features, labels) = ProfileRows.Load(store, sql, TaskFrame.FeatureColumns.Count, horizonDays is not null);
+        return new ValueFrame { CutOff = cutOff, Keys = keys, Features = features, Spend = labels };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
 
@@ -47,19 +46,8 @@ public sealed class TaskFrame
             WHERE {population}
             ORDER BY p.customer_key
             """;
-        var width = FeatureColumns.Count;
-        var keys = new List<int>();
-        var features = new List<float>();
-        var labels = new List<float>();
-        using var reader = store.Query(sql);
-        while (reader.Read())
-        {
-            keys.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
-            for (var c = 1; c <= width; c++)
-                features.Add(reader.IsDBNull(c) ? float.NaN : Convert.ToSingle(reader.GetValue(c), CultureInfo.InvariantCulture));
-            if (withLabels) labels.Add(Convert.ToSingle(reader.GetValue(width + 1), CultureInfo.InvariantCulture));
-        }
-        return new TaskFrame { CutOff = cutOff, Keys = [.. keys], Features = [.. features], Labels = withLabels ? [.. labels] : null };
+        var (keys, features, labels) = ProfileRows.Load(store, sql, FeatureColumns.Count, withLabels);
+        return new TaskFrame { CutOff = cutOff, Keys = keys, Features = features, Labels = labels };
     }
 
     /// <summary>
