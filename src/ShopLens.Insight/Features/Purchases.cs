@@ -1,4 +1,5 @@
 using ShopLens.Core.Model;
+using ShopLens.Core.Store;
 
 namespace ShopLens.Insight.Features;
 
@@ -60,6 +61,17 @@ public static class Purchases
     /// depends on the order of its terms, and the same data must give the same figures however it arrived.
     /// </summary>
     public static string Money(string amount) => $"CAST({amount} AS DECIMAL(18, 4))";
+
+    /// <summary>
+    /// Per customer with a kept order in [<paramref name="from"/>, <paramref name="to"/>): <c>customer_key</c>,
+    /// <c>purchases</c> (distinct purchase days) and <c>spend</c> (kept revenue, exact), returns known as of
+    /// <paramref name="to"/>.
+    /// </summary>
+    public static string KeptSpendSql(DateTime from, DateTime to) => $"""
+        SELECT customer_key, count(DISTINCT CAST(ts AS DATE)) AS purchases, sum({Money("revenue")}) AS spend
+        FROM ({KeptSql(to)}) AS kept WHERE ts >= {SqlLiteral.Timestamp(from)}
+        GROUP BY customer_key
+        """;
 
     /// <summary>The orders that count as sales: neither cancelled nor returned (columns as <see cref="Sql"/>).</summary>
     public static string KeptSql(DateTime? asOf) =>

@@ -48,7 +48,7 @@ public sealed class PurchaseHistories
             throw new ArgumentException($"the holdout end {h:yyyy-MM-dd} must come after the calibration end {end:yyyy-MM-dd}");
         var cut = end.AddDays(1);
         var days = unit == TimeUnit.Week ? 7.0 : 1.0;
-        var holdout = holdoutEnd is { } last ? HoldoutSql(cut, last.Date.AddDays(1)) : "SELECT NULL AS customer_key, 0 AS purchases, 0 AS spend WHERE FALSE";
+        var holdout = holdoutEnd is { } last ? Purchases.KeptSpendSql(cut, last.Date.AddDays(1)) : "SELECT NULL AS customer_key, 0 AS purchases, 0 AS spend WHERE FALSE";
         var sql = $"""
             WITH purchase_days AS (
               SELECT customer_key, CAST(ts AS DATE) AS day, sum({Purchases.Money("revenue")}) AS value
@@ -94,11 +94,4 @@ public sealed class PurchaseHistories
             HoldoutSpend = holdoutEnd is null ? null : [.. hs],
         };
     }
-
-    /// <summary>Purchase days and kept spend per customer in [from, to).</summary>
-    static string HoldoutSql(DateTime from, DateTime to) => $"""
-        SELECT customer_key, count(DISTINCT CAST(ts AS DATE)) AS purchases, sum({Purchases.Money("revenue")}) AS spend
-        FROM ({Purchases.KeptSql(to)}) AS kept WHERE ts >= {SqlLiteral.Timestamp(from)}
-        GROUP BY customer_key
-        """;
 }

@@ -63,10 +63,7 @@ public static class ValueEvaluation
         var sql = $"""
             SELECT b.customer_key, CAST(coalesce(s.spend, 0) AS DOUBLE PRECISION)
             FROM (SELECT DISTINCT customer_key FROM ({Purchases.KeptSql(who)}) AS k) b
-            LEFT JOIN (
-              SELECT customer_key, sum({Purchases.Money("revenue")}) AS spend
-              FROM ({Purchases.KeptSql(from.AddDays(days))}) AS kept WHERE ts >= {SqlLiteral.Timestamp(from)}
-              GROUP BY customer_key) s ON s.customer_key = b.customer_key
+            LEFT JOIN ({Purchases.KeptSpendSql(from, from.AddDays(days))}) s ON s.customer_key = b.customer_key
             """;
         var spend = new Dictionary<int, double>();
         using var reader = store.Query(sql);

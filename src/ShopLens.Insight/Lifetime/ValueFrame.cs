@@ -28,10 +28,7 @@ public sealed class ValueFrame
         var columns = string.Join(", ", TaskFrame.FeatureColumns.Select(c => "p." + c));
         var spend = horizonDays is not null ? $", CAST(coalesce(s.spend, 0) AS DOUBLE PRECISION) AS spend" : "";
         var join = horizonDays is { } days ? $"""
-            LEFT JOIN (
-              SELECT customer_key, sum({Purchases.Money("revenue")}) AS spend
-              FROM ({Purchases.KeptSql(cutOff.AddDays(days))}) AS kept WHERE ts >= {SqlLiteral.Timestamp(cutOff)}
-              GROUP BY customer_key) s ON s.customer_key = p.customer_key
+            LEFT JOIN ({Purchases.KeptSpendSql(cutOff, cutOff.AddDays(days))}) s ON s.customer_key = p.customer_key
             """ : "";
         var sql = $"""
             SELECT p.customer_key, {columns}{spend}
