@@ -27,7 +27,7 @@ internal static class BgNbdFormulas
         var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
         var m = modified ? 1 : 0;
         var factor = (modified ? b : a + b - 1) / (a - 1);
-        var weighted = BgNbdHypergeometric.Weighted(r, r, b + m, a + b - 1 + m, t / (alpha + t), Math.Log(alpha) - Math.Log(alpha + t));
+        var weighted = BgNbdHypergeometric.Weighted(r, 0, a, b, m, t / (alpha + t), Math.Log(alpha) - Math.Log(alpha + t));
         return factor * (1 - weighted);
     }
 
@@ -39,8 +39,7 @@ internal static class BgNbdFormulas
     {
         var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
         var m = modified ? 1 : 0;
-        var weighted = BgNbdHypergeometric.Weighted(
-            r + x, r + x, b + x + m, a + b + x - 1 + m, t / (alpha + age + t), Math.Log(alpha + age) - Math.Log(alpha + age + t));
+        var weighted = BgNbdHypergeometric.Weighted(r, x, a, b, m, t / (alpha + age + t), Math.Log(alpha + age) - Math.Log(alpha + age + t));
         return (a + b + x - 1 + m) / (a - 1) * (1 - weighted) * ProbabilityAlive(p, modified, x, tx, age);
     }
 

@@ -49,14 +49,18 @@ public sealed class BgNbdGradientTests(ITestOutputHelper output)
     public void Hypergeometric_matches_closed_forms(double z)
     {
         var log1mz = Math.Log(1 - z);
-        // ₂F₁(1, 1; 2; z) = −log(1 − z)/z (A&S 15.1.3), summed directly (c − a − b = 0).
-        Assert.Equal(-log1mz / z, BgNbdHypergeometric.Weighted(0, 1, 1, 2, z, log1mz), 1e-12 * (-log1mz / z));
-        // ₂F₁(a, b; b; z) = (1 − z)^−a, through Euler's transformation (c − a − b = −a < 0).
-        Assert.Equal(1, BgNbdHypergeometric.Weighted(2.5, 2.5, 1.7, 1.7, z, log1mz), 1e-12);
+        // Weighted(r, x, a, b, m) = (1 − z)^(r+x) ₂F₁(r + x, b + x + m; a + b + x − 1 + m; z).
+        // ₂F₁(1, 1; 2; z) = −log(1 − z)/z (A&S 15.1.3), summed directly (a − 1 ≥ r + x).
+        Assert.Equal((1 - z) * -log1mz / z, BgNbdHypergeometric.Weighted(1, 0, 2, 1, 0, z, log1mz), 1e-12);
+        // ₂F₁(a, b; b; z) = (1 − z)^−a, through Euler's transformation (a − 1 < r + x).
+        Assert.Equal(1, BgNbdHypergeometric.Weighted(2.5, 0, 1, 1.7, 0, z, log1mz), 1e-12);
         // ₂F₁(½, ½; 3/2; z²) = arcsin(z)/z (A&S 15.1.6).
         var z2 = z * z;
-        Assert.Equal(Math.Asin(z) / z, BgNbdHypergeometric.Weighted(0, 0.5, 0.5, 1.5, z2, Math.Log(1 - z2)), 1e-12);
-        // ₂F₁(3, 1; 2; z) = (2 − z) / (2 (1 − z)²), through Euler's transformation to ₂F₁(−1, 1; 2; z) = 1 − z/2.
-        Assert.Equal((2 - z) / (2 * (1 - z) * (1 - z)), BgNbdHypergeometric.Weighted(0, 3, 1, 2, z, log1mz), 1e-10 * (2 - z) / (2 * (1 - z) * (1 - z)));
+        Assert.Equal(Math.Sqrt(1 - z2) * Math.Asin(z) / z, BgNbdHypergeometric.Weighted(0.5, 0, 2, 0.5, 0, z2, Math.Log(1 - z2)), 1e-12);
+        // ₂F₁(3, 1; 2; z) = (2 − z) / (2 (1 − z)²), through Euler's transformation to ₂F₁(−1, 1; 2; z) = 1 − z/2; here
+        // as r + x = 2 + 1 and MBG/NBD's m = 1 with b = −1 + 1 … kept to plain BG/NBD letters: r = 3, a = 2, b = 1.
+        Assert.Equal((1 - z) * (2 - z) / 2, BgNbdHypergeometric.Weighted(3, 0, 2, 1, 0, z, log1mz), 1e-12);
+        // The same function through x and m: r + x = 3, b + x + m = 1 + 2 + 1, a + b + x − 1 + m = 2 + 1 + 2 − 1 + 1.
+        Assert.Equal(BgNbdHypergeometric.Weighted(3, 0, 2, 4, 0, z, log1mz), BgNbdHypergeometric.Weighted(1, 2, 2, 1, 1, z, log1mz), 1e-12);
     }
 }
