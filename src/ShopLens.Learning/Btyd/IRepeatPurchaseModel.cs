@@ -18,6 +18,9 @@ public interface IRepeatPurchaseModel
     /// <summary>Whether the maximum-likelihood fit converged.</summary>
     bool Converged { get; }
 
+    /// <summary>Standard errors of <see cref="Parameters"/>, by the same names, from the observed information (NaN where it is not positive definite).</summary>
+    IReadOnlyDictionary<string, double> StandardErrors { get; }
+
     /// <summary>E[X(t)]: purchases in (0, t] of a customer who just arrived.</summary>
     double ExpectedPurchases(double t);
 

@@ -39,6 +39,11 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
 
     public bool Converged => Fit.Converged;
 
+    public IReadOnlyDictionary<string, double> StandardErrors => new Dictionary<string, double>
+    {
+        ["r"] = Fit.StandardErrors[0], ["alpha"] = Fit.StandardErrors[1], ["s"] = Fit.StandardErrors[2], ["beta"] = Fit.StandardErrors[3],
+    };
+
     /// <summary>log L of one customer with x repeat purchases, the last at <paramref name="recency"/>, observed for <paramref name="age"/> (FHL 2005 note, eq. 22).</summary>
     public double CustomerLogLikelihood(double x, double recency, double age)
     {
