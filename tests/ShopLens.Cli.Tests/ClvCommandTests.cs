@@ -54,27 +54,56 @@ public sealed class ClvCommandTests : IDisposable
     }
 
     [Fact]
-    public void Train_and_predict_clv_give_parameters_by_name_and_per_customer_values()
+    public void Train_saves_every_model_and_predict_lists_what_it_forecast()
     {
         var db = Path.Combine(_dir, "cdnow-predict.duckdb");
         Assert.Equal(0, Run("import", "--db", db, "--format", "cdnow", Sample()).Code);
-        var (code, stdout, stderr) = Run("train", "clv", "--db", db, "--calibration-end", "1997-09-30", "--model", "bgnbd,gamma_gamma", "--json");
+        var (code, _, stderr) = Run("predict", "clv", "--db", db);
+        Assert.Equal(1, code);
+        Assert.Contains("train clv", stderr, StringComparison.Ordinal);
+
+        (code, var stdout, stderr) = Run("train", "clv", "--db", db, "--calibration-end", "1997-09-30", "--model", "all", "--horizon", "26w", "--json");
         Assert.True(code == 0, stderr);
         var fits = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(0.243, fits.GetProperty("bgnbd").GetProperty("r").GetDouble(), 3);
+        Assert.Equal(-9582.4, fits.GetProperty("bgnbd").GetProperty("log_likelihood").GetDouble(), 1);
+        Assert.True(fits.GetProperty("bgnbd").GetProperty("standard_errors").GetProperty("a").GetDouble() > 0);
+        Assert.Equal(0.553, fits.GetProperty("pareto").GetProperty("r").GetDouble(), 3);
         Assert.Equal(6.25, fits.GetProperty("gamma_gamma").GetProperty("p").GetDouble(), 2);
         Assert.True(fits.GetProperty("gamma_gamma").TryGetProperty("log_likelihood", out _));
+        foreach (var name in new[] { "mbgnbd", "ml", "ziln" }) Assert.True(fits.TryGetProperty(name, out _), $"train clv --model all lacks {name}");
 
-        (code, stdout, stderr) = Run("predict", "clv", "--db", db, "--calibration-end", "1997-09-30", "--customer", "1", "--json");
+        (code, stdout, stderr) = Run("predict", "clv", "--db", db, "--customer", "1", "--json");
         Assert.True(code == 0, stderr);
-        var one = Assert.Single(JsonDocument.Parse(stdout).RootElement.GetProperty("customers").EnumerateArray());
+        var listed = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("bgnbd", listed.GetProperty("model").GetString());
+        Assert.Equal(182, listed.GetProperty("horizon_days").GetInt32());
+        var one = Assert.Single(listed.GetProperty("customers").EnumerateArray());
         // Fader & Hardie's spreadsheet: E[M | x = 2, zbar = 22.35] = 24.65 for the first customer.
         Assert.Equal(24.65, one.GetProperty("spend_per_order").GetDouble(), 0.1);
         Assert.InRange(one.GetProperty("p_alive").GetDouble(), 0, 1);
         Assert.True(one.GetProperty("clv").GetDouble() > 0);
+        Assert.Equal("expected", one.GetProperty("next_order_status").GetString());
+
+        // ZILN gives the chance of buying again and an interval, but no P(alive) or next order.
+        (code, stdout, stderr) = Run("predict", "clv", "--db", db, "--model", "ziln", "--top", "3", "--json");
+        Assert.True(code == 0, stderr);
+        var ziln = JsonDocument.Parse(stdout).RootElement.GetProperty("customers").EnumerateArray().ToArray();
+        Assert.Equal(3, ziln.Length);
+        Assert.True(ziln[0].GetProperty("clv").GetDouble() >= ziln[2].GetProperty("clv").GetDouble());
+        Assert.All(ziln, c =>
+        {
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("p_alive").ValueKind);
+            Assert.InRange(c.GetProperty("p_order").GetDouble(), 0, 1);
+            Assert.InRange(c.GetProperty("expected_spend").GetDouble(), c.GetProperty("spend_low").GetDouble(), double.MaxValue);
+        });
+
         (code, _, stderr) = Run("predict", "clv", "--db", db, "--customer", "nobody");
         Assert.Equal(1, code);
         Assert.Contains("nobody", stderr, StringComparison.Ordinal);
+        (code, _, stderr) = Run("train", "clv", "--db", db, "--model", "bgnbd,prophet");
+        Assert.Equal(1, code);
+        Assert.Contains("prophet", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -35,5 +35,15 @@ public static class StoreSchema
         CREATE TABLE predictions (task VARCHAR NOT NULL, customer_key INTEGER NOT NULL, as_of TIMESTAMP NOT NULL,
             probability DOUBLE NOT NULL, low DOUBLE, high DOUBLE, decile INTEGER NOT NULL);
         """,
+        // Customer value models (`shoplens train clv`): each fitted model's summary, and per customer what it forecast
+        // over the horizon after the calibration end (columns a model does not give are NULL).
+        """
+        CREATE TABLE value_models (model VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, calibration_end DATE NOT NULL,
+            horizon_days INTEGER NOT NULL, summary VARCHAR NOT NULL);
+        CREATE TABLE customer_value (model VARCHAR NOT NULL, customer_key INTEGER NOT NULL, p_alive DOUBLE,
+            expected_orders DOUBLE, p_order DOUBLE, spend_per_order DOUBLE, expected_spend DOUBLE NOT NULL,
+            spend_low DOUBLE, spend_high DOUBLE, clv DOUBLE NOT NULL, next_order DATE, next_order_low DATE,
+            next_order_high DATE, next_order_status VARCHAR);
+        """,
     ];
 }

@@ -68,7 +68,7 @@ public sealed record CustomerValueForecast(int[] CustomerKeys, double[] Probabil
         var one = new CustomerHistories([customers.Frequency[i]], [customers.Recency[i]], [customers.Age[i]]);
         double Within(double t) => model.ProbabilityOfAtLeastOnePurchase(t, one)[0];
         var start = histories.CalibrationEnd.AddDays(1);
-        DateTime? At(double p) => Wait(Within, p, 3652 / unit) is { } t ? start.AddDays(t * unit) : null;
+        DateTime? At(double p) => Wait(Within, p, 3652 / unit) is { } t ? start.AddDays(t * unit).Date : null;
         var median = At(0.5);
         return median is null ? new NextOrderEstimate(key, "probably_lapsed", null, null, null)
             : new NextOrderEstimate(key, "expected", median, At(0.1), At(0.9));

@@ -9,7 +9,7 @@ namespace ShopLens.Insight.Lifetime;
 /// Customer value learned from the profile: trained on the last horizon before the cut-off (features before
 /// cut-off − H, spend in [cut-off − H, cut-off)), then applied to the profile at the cut-off to predict the spend of
 /// the next H days. Two learners: LightGBM with a Tweedie objective (zero-inflated spend) and the zero-inflated
-/// lognormal (ZILN), which also gives the probability of buying again and an 80% interval.
+/// lognormal (ZILN), which also gives the probability of buying again within the horizon and an 80% interval.
 /// </summary>
 public static class MachineLearnedValue
 {
@@ -43,9 +43,9 @@ public static class MachineLearnedValue
             var compressed = Compress(train.Features);
             var imputer = MedianImputer.Fit(compressed, width);
             var ziln = new ZilnTrainer(new ZilnOptions()).Fit(new LabeledRows(imputer.Transform(compressed), imputer.OutputColumns, labels));
-            if (now.Rows == 0) return new ValuePrediction(Ziln, [], [], [], []);
+            if (now.Rows == 0) return new ValuePrediction(Ziln, [], [], [], [], []);
             var x = imputer.Transform(Compress(now.Features));
-            return new ValuePrediction(Ziln, now.Keys, ziln.Predict(x), ziln.Quantile(x, 0.1), ziln.Quantile(x, 0.9));
+            return new ValuePrediction(Ziln, now.Keys, ziln.Predict(x), ziln.Quantile(x, 0.1), ziln.Quantile(x, 0.9), ziln.Parameters(x).P);
         }
         throw new ArgumentException($"unknown value model '{model}'; use {Gbdt} or {Ziln}");
     }
