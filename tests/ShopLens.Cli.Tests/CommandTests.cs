@@ -97,6 +97,10 @@ public sealed class CommandTests : IDisposable
         Assert.True(demo.GetProperty("stats").GetProperty("events").GetInt64() > 0);
         Assert.Equal(0, demo.GetProperty("import").GetProperty("rejected").GetInt64());
         Assert.True(File.Exists(demo.GetProperty("profile_file").GetString()));
+        Assert.True(demo.GetProperty("clv").GetProperty("bgnbd").GetProperty("r").GetDouble() > 0);
+        (code, stdout, stderr) = Run("predict", "clv", "--db", demo.GetProperty("db").GetString()!, "--top", "3", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, SingleJson(stdout).GetProperty("customers").GetArrayLength());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

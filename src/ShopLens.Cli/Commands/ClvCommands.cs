@@ -51,12 +51,19 @@ static class ClvCommands
                 Json.Write(stdout, result.Summaries);
                 return 0;
             }
-            stdout.WriteLine($"{result.Buyers:N0} buyers up to {result.CalibrationEnd:yyyy-MM-dd}, times in {(result.Unit == TimeUnit.Week ? "weeks" : "days")}; forecasts over {options.HorizonDays} days saved in the store");
-            foreach (var (name, summary) in result.Summaries) stdout.WriteLine($"{name}: {System.Text.Json.JsonSerializer.Serialize(summary, Json.Options)}");
-            stdout.WriteLine("`shoplens predict clv --model NAME` lists the most valuable customers");
+            Render(stdout, result);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>What <c>train clv</c> fitted, one line per model, and where to look next.</summary>
+    public static void Render(TextWriter stdout, ClvTraining.Result result)
+    {
+        stdout.WriteLine($"customer value: {result.Buyers:N0} buyers up to {result.CalibrationEnd:yyyy-MM-dd}, times in {(result.Unit == TimeUnit.Week ? "weeks" : "days")}; " +
+            $"forecasts over the next {result.Options.HorizonDays} days saved in the store");
+        foreach (var (name, summary) in result.Summaries) stdout.WriteLine($"  {name}: {Describe(summary)}");
+        stdout.WriteLine("  `shoplens predict clv --model NAME` lists the most valuable customers");
     }
 
     public static Command Predict()
@@ -122,6 +129,20 @@ static class ClvCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// "r 0.243 ± 0.013, alpha 4.41 ± 0.38 …; log-likelihood −9,582.43, converged" for a fitted model; "2,357 customers,
+    /// predicted total 27,489 (trained on …)" for a learned one.
+    /// </summary>
+    static string Describe(IReadOnlyDictionary<string, object?> summary)
+    {
+        if (!summary.TryGetValue("log_likelihood", out var ll))
+            return FormattableString.Invariant($"{summary["customers"]:N0} customers, predicted total {summary["predicted_total"]:N0} (trained on {summary["trained_on"]})");
+        var errors = (IReadOnlyDictionary<string, double?>)summary["standard_errors"]!;
+        var parameters = errors.Select(e => FormattableString.Invariant($"{e.Key} {summary[e.Key]:G4}") + (e.Value is { } se ? FormattableString.Invariant($" ± {se:G2}") : ""));
+        var converged = (bool)summary["converged"]! ? "converged" : "DID NOT CONVERGE";
+        return FormattableString.Invariant($"{string.Join(", ", parameters)}; log-likelihood {ll:N2}, {converged}");
     }
 
     static Option<string?> CalibrationEnd() => new("--calibration-end") { Description = "Last day of the history the models see (ISO 8601); default: the data end" };

@@ -9,6 +9,7 @@ using ShopLens.Insight.Cohorts;
 using ShopLens.Insight.Features;
 using ShopLens.Insight.Funnels;
 using ShopLens.Insight.Journeys;
+using ShopLens.Insight.Lifetime;
 using ShopLens.Insight.Predictions;
 using ShopLens.Insight.Overview;
 using ShopLens.Insight.Segments;
@@ -68,6 +69,8 @@ static class DemoCommand
             var propensity = PredictionTraining.Train(store, new PredictionTask { Kind = PredictionKind.Propensity, HorizonDays = 14 },
                 new TrainingOptions { Seed = parse.GetValue(seed) });
             SavedModels.Save(store, propensity);
+            var value = ClvTraining.Run(store, ["bgnbd", ClvTraining.GammaGamma], calibrationEnd: null, TimeUnit.Week, new ClvOptions());
+            SavedCustomerValue.Save(store, value);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -87,6 +90,7 @@ static class DemoCommand
                     cohorts = CohortsCommand.ToJson(cohorts, revenue: false),
                     journey = JourneyCommand.ToJson(null, stages, lifecycle, transitions, paths),
                     propensity = propensity.Card,
+                    clv = value.Summaries,
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
                 return 0;
@@ -104,6 +108,7 @@ static class DemoCommand
             CohortsCommand.Render(console, cohorts, revenue: false);
             JourneyCommand.Render(console, null, lifecycle, transitions, paths);
             ModelCardView.Render(console, propensity.Card, "saved in the store (`shoplens predict propensity --horizon 14d` lists the likeliest buyers)");
+            ClvCommands.Render(stdout, value);
             stdout.WriteLine($"store: {dbPath}");
             stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");

@@ -67,7 +67,7 @@ public static class ClvTraining
         var summary = model.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value);
         summary["log_likelihood"] = Finite(model.LogLikelihood);
         summary["converged"] = model.Converged;
-        summary["standard_errors"] = model.StandardErrors.ToDictionary(e => e.Key, e => Finite(e.Value));
+        summary["standard_errors"] = (IReadOnlyDictionary<string, double?>)model.StandardErrors.ToDictionary(e => e.Key, e => Finite(e.Value));
         return summary;
     }
 
@@ -78,7 +78,7 @@ public static class ClvTraining
         ["gamma"] = model.Gamma,
         ["log_likelihood"] = Finite(model.Fit.LogLikelihood),
         ["converged"] = model.Fit.Converged,
-        ["standard_errors"] = new Dictionary<string, double?>
+        ["standard_errors"] = (IReadOnlyDictionary<string, double?>)new Dictionary<string, double?>
         {
             ["p"] = Finite(model.Fit.StandardErrors[0]), ["q"] = Finite(model.Fit.StandardErrors[1]), ["gamma"] = Finite(model.Fit.StandardErrors[2]),
         },
