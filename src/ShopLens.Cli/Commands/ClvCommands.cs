@@ -142,7 +142,8 @@ static class ClvCommands
         var errors = (IReadOnlyDictionary<string, double?>)summary["standard_errors"]!;
         var parameters = errors.Select(e => FormattableString.Invariant($"{e.Key} {summary[e.Key]:G4}") + (e.Value is { } se ? FormattableString.Invariant($" ± {se:G2}") : ""));
         var converged = (bool)summary["converged"]! ? "converged" : "DID NOT CONVERGE";
-        return FormattableString.Invariant($"{string.Join(", ", parameters)}; log-likelihood {ll:N2}, {converged}");
+        var warning = summary.TryGetValue("warning", out var w) ? $" ({w})" : "";
+        return FormattableString.Invariant($"{string.Join(", ", parameters)}; log-likelihood {ll:N2}, {converged}{warning}");
     }
 
     static Option<string?> CalibrationEnd() => new("--calibration-end") { Description = "Last day of the history the models see (ISO 8601); default: the data end" };

@@ -68,6 +68,12 @@ public static class ClvTraining
         summary["log_likelihood"] = Finite(model.LogLikelihood);
         summary["converged"] = model.Converged;
         summary["standard_errors"] = (IReadOnlyDictionary<string, double?>)model.StandardErrors.ToDictionary(e => e.Key, e => Finite(e.Value));
+        // Where nobody is seen to leave the likelihood is largest at no dropout at all: the fit runs to that edge
+        // (the mean dropout chance a/(a+b), or rate s/β, → 0), where the model is the plain NBD and has no standard errors.
+        var p = model.Parameters;
+        var dropout = p.TryGetValue("s", out var shape) ? shape / p["beta"] : p["a"] / (p["a"] + p["b"]);
+        if (dropout < 1e-6)
+            summary["warning"] = "the data show no sign of customers leaving: the fit ran to no dropout, so every P(alive) is 1 and the model is the NBD";
         return summary;
     }
 

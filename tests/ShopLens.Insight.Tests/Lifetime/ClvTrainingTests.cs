@@ -60,6 +60,21 @@ public sealed class ClvTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_shop_where_nobody_leaves_is_flagged_and_everyone_stays_alive()
+    {
+        using var t = new TestStore().With(("orders", SimulatedOrders(2000, 0.8, 4, 1e-9, 2.5, 6, 4, 15, seed: 3)));
+        var result = ClvTraining.Run(t.Store, ["bgnbd", "pareto"], CalibrationEnd, TimeUnit.Week, new ClvOptions());
+        foreach (var name in new[] { "bgnbd", "pareto" })
+        {
+            Assert.Contains("no dropout", (string)result.Summaries[name]["warning"]!, StringComparison.Ordinal);
+            Assert.All(result.Values.Single(v => v.Model == name).ProbabilityAlive!, p => Assert.True(p > 0.999, $"{name} P(alive) {p}"));
+        }
+        var withDropout = ClvTraining.Run(new TestStore().With(("orders", SimulatedOrders(2000, 0.8, 4, 0.7, 2.5, 6, 4, 15, seed: 3))).Store,
+            ["bgnbd"], CalibrationEnd, TimeUnit.Week, new ClvOptions());
+        Assert.False(withDropout.Summaries["bgnbd"].ContainsKey("warning"));
+    }
+
+    [Fact]
     public void Saved_forecasts_read_back_whole_and_a_refit_replaces_only_its_own_model()
     {
         using var t = new TestStore().With(("orders", SimulatedOrders(300, 0.8, 4, 0.7, 2.5, 6, 4, 15, seed: 9)));
