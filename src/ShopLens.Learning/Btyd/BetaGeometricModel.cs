@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
@@ -9,11 +7,9 @@ namespace ShopLens.Learning.Btyd;
 /// </summary>
 public abstract class BetaGeometricModel : IRepeatPurchaseModel
 {
-    const int FormatVersion = 1;
-
     readonly BgNbdParameters _p;
 
-    private protected BetaGeometricModel(BgNbdParameters parameters, BtydFit fit) => (_p, Fit) = (parameters, fit);
+    private protected BetaGeometricModel(BgNbdParameters parameters, MaximumLikelihoodFit fit) => (_p, Fit) = (parameters, fit);
 
     /// <summary>MBG/NBD's dropout chance at time 0.</summary>
     private protected abstract bool Modified { get; }
@@ -34,7 +30,7 @@ public abstract class BetaGeometricModel : IRepeatPurchaseModel
     public double B => _p.B;
 
     /// <summary>How the fit ended.</summary>
-    public BtydFit Fit { get; }
+    public MaximumLikelihoodFit Fit { get; }
 
     public abstract string Name { get; }
 
@@ -46,7 +42,7 @@ public abstract class BetaGeometricModel : IRepeatPurchaseModel
     public double LogLikelihood => Fit.LogLikelihood;
 
     /// <summary>Standard errors of "r", "alpha", "a", "b" from the observed information.</summary>
-    public IReadOnlyDictionary<string, double> StandardErrors => Fit.StandardErrors;
+    public IReadOnlyDictionary<string, double> StandardErrors => Fit.StandardErrorsByName(BgNbdParameters.Names);
 
     /// <summary>P(alive at T) of a customer with x repeat purchases, the last at tₓ, first purchase T ago (FHL 2005 eq. 11 for BG/NBD).</summary>
     public double ProbabilityAlive(double x, double tx, double t)
@@ -105,31 +101,13 @@ public abstract class BetaGeometricModel : IRepeatPurchaseModel
     }
 
     /// <summary>Writes the model (little-endian binary: header, r, α, a, b, the fit report).</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Encoding.ASCII.GetBytes(Magic));
-        w.Write(FormatVersion);
-        _p.Write(w, Fit);
-    }
-
+    public void Save(Stream stream) => Fit.Write(stream, Magic, _p.ToArray());
 
     /// <summary>Reads the parameters and fit report after checking the header; <paramref name="label"/> names the model in errors.</summary>
-    private protected static (BgNbdParameters Parameters, BtydFit Fit) Read(Stream stream, string magic, string label)
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad parameter or a file cut short</exception>
+    private protected static (BgNbdParameters Parameters, MaximumLikelihoodFit Fit) Read(Stream stream, string magic, string label)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            if (Encoding.ASCII.GetString(r.ReadBytes(magic.Length)) != magic) throw new InvalidDataException($"not a ShopLens {label} model");
-            var version = r.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{label} model format {version}; this version reads {FormatVersion}");
-            return BgNbdParameters.Read(r);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException($"the {label} model is cut short", e);
-        }
+        var (theta, fit) = MaximumLikelihoodFit.Read(stream, magic, label, 4);
+        return (BgNbdParameters.From(theta), fit);
     }
 }

@@ -7,7 +7,7 @@ namespace ShopLens.Learning.Btyd;
 /// </summary>
 public sealed class BgNbdModel : BetaGeometricModel
 {
-    internal BgNbdModel(BgNbdParameters parameters, BtydFit fit) : base(parameters, fit) { }
+    internal BgNbdModel(BgNbdParameters parameters, MaximumLikelihoodFit fit) : base(parameters, fit) { }
 
     public override string Name => "bgnbd";
 

@@ -8,7 +8,7 @@ public sealed class BgNbdTrainer(BgNbdOptions options)
 {
     readonly BgNbdOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
+    /// <summary>Fits the customers' histories; check <see cref="MaximumLikelihoodFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
     /// <exception cref="LearnerInputException">empty, unequal or invalid histories, named by customer and field</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public BgNbdModel Fit(CustomerHistories customers, CancellationToken ct = default)
@@ -16,8 +16,9 @@ public sealed class BgNbdTrainer(BgNbdOptions options)
         ArgumentNullException.ThrowIfNull(customers);
         customers.Check("training histories");
         _options.Validate();
-        var (parameters, fit) = BgNbdFitting.Fit(customers, modified: false, _options.Starts, _options.MaxIterations,
-            _options.GradientTolerance, _options.L2Penalty, _options.Seed, ct);
-        return new BgNbdModel(parameters, fit);
+        var (theta, fit) = MaximumLikelihood.Fit(new BgNbdLikelihood(customers, modified: false),
+            BgNbdLikelihood.Starts(customers, _options.Starts, _options.Seed), _options.L2Penalty, _options.MaxIterations,
+            _options.GradientTolerance, ct);
+        return new BgNbdModel(BgNbdParameters.From(theta), fit);
     }
 }

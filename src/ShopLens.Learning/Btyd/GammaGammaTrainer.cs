@@ -22,9 +22,8 @@ public sealed class GammaGammaTrainer(GammaGammaOptions options)
         var repeat = Enumerable.Range(0, spend.Count).Where(i => spend.Frequency[i] > 0).ToArray();
         if (repeat.Length == 0) throw new LearnerInputException($"{What}: no customer has a repeat purchase");
         var total = new Total([.. repeat.Select(i => spend.Frequency[i])], [.. repeat.Select(i => spend.MeanValue[i])]);
-        var result = MaximumLikelihood.Fit(total, Starts(total.MeanValue), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
-        var fit = new MaximumLikelihoodFit(result.Converged, result.Iterations, result.LogLikelihood, repeat.Length, Array.AsReadOnly(result.StandardErrors), result.Message);
-        return new GammaGammaModel(result.Theta[0], result.Theta[1], result.Theta[2], fit);
+        var (theta, fit) = MaximumLikelihood.Fit(total, Starts(total.MeanValue), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
+        return new GammaGammaModel(theta[0], theta[1], theta[2], fit);
     }
 
     /// <summary>lifetimes' (1, 1, 1), and two whose population mean pγ/(q − 1) is the data's mean z̄.</summary>

@@ -1,57 +1,64 @@
+using System.Globalization;
 using ShopLens.Learning.Linear;
 
 namespace ShopLens.Learning.Btyd;
 
-/// <summary>A model's total log-likelihood over its customers and its gradient in the natural (positive) parameters.</summary>
-interface ILogLikelihood
-{
-    int Dimension { get; }
-
-    int Customers { get; }
-
-    /// <summary>Returns Σᵢ log Lᵢ(θ) and writes its gradient in θ into <paramref name="gradient"/>.</summary>
-    double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient);
-}
-
-/// <summary>What <see cref="MaximumLikelihood.Fit"/> found: the parameters, the log-likelihood there and how it got there.</summary>
-sealed record MaximumLikelihoodResult(double[] Theta, double LogLikelihood, int Iterations, bool Converged, string Message, double[] StandardErrors);
-
 /// <summary>
-/// Maximum likelihood over positive parameters θ = exp(u): L-BFGS on f(u) = −(1/N) Σ log Lᵢ + λ Σ θⱼ² (lifetimes'
-/// penaliser, on the natural parameters) from every start, keeping the best; standard errors from the inverse observed
-/// information, the Hessian of N·f in θ by central differences of the analytic gradient.
+/// Maximum likelihood for every BTYD model (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) over positive parameters
+/// θ = exp(u): L-BFGS on f(u) = −(1/N) Σ log Lᵢ + λ Σ θⱼ² (lifetimes' penaliser, on the natural parameters) from every
+/// start, keeping the best; standard errors from the inverse observed information, the Hessian of N·f in θ by central
+/// differences of the analytic gradient.
 /// </summary>
 static class MaximumLikelihood
 {
-    // Converged: L-BFGS stopped on the gradient or on no further decrease, with ‖∇f‖∞ this small in u.
-    const double AcceptedGradient = 1e-5;
+    // A start has converged when L-BFGS met the tolerance, or stopped because f no longer fell (flat to rounding) with
+    // ‖∇f‖∞ in u at most 100 times the tolerance, and never less than this: a gradient this small in log-parameters
+    // moves the estimates by far less than their standard errors.
+    const double FlatGradient = 1e-5;
 
-    public static MaximumLikelihoodResult Fit<TLikelihood>(TLikelihood likelihood, IReadOnlyList<double[]> starts, double l2,
-        int maxIterations, double tolerance, CancellationToken ct) where TLikelihood : ILogLikelihood
+    /// <summary>
+    /// Fits from each start (natural parameters) and returns the best: a converged start before one that did not, then
+    /// the lower f. When none converged that best is still returned, with <see cref="MaximumLikelihoodFit.Converged"/>
+    /// false and a message saying where it stopped.
+    /// </summary>
+    public static (double[] Theta, MaximumLikelihoodFit Fit) Fit<TLikelihood>(TLikelihood likelihood, IReadOnlyList<double[]> starts,
+        double l2, int maxIterations, double tolerance, CancellationToken ct) where TLikelihood : ILogLikelihood
     {
         var objective = new Objective<TLikelihood>(likelihood, l2);
-        MaximumLikelihoodResult? best = null;
+        var accepted = Math.Max(FlatGradient, 100 * tolerance);
+        var gradient = new double[likelihood.Dimension];
+        StartEnd? best = null;
+        var converged = 0;
         foreach (var start in starts)
         {
             var u = start.Select(t => Math.Log(t)).ToArray();
-            var result = Lbfgs.Minimize(objective, u, maxIterations, tolerance, ct);
-            var gradient = new double[u.Length];
+            var run = Lbfgs.Minimize(objective, u, maxIterations, tolerance, ct);
             var value = objective.Evaluate(u, gradient);
-            var theta = u.Select(v => Math.Exp(v)).ToArray();
-            if (!double.IsFinite(value) || theta.Any(t => !double.IsFinite(t) || t <= 0)) continue;
+            if (!double.IsFinite(value)) continue;
             var largest = gradient.Max(Math.Abs);
-            var converged = result.Stop is LbfgsStop.Gradient or LbfgsStop.NoProgress && largest <= AcceptedGradient;
-            var message = converged
-                ? $"converged after {result.Iterations} iterations ({result.Stop}, largest gradient {largest:E1})"
-                : $"did not converge: stopped after {result.Iterations} iterations ({result.Stop}) with largest gradient {largest:E1}";
-            var candidate = new MaximumLikelihoodResult(theta, likelihood.Evaluate(theta, new double[theta.Length]), result.Iterations, converged, message, []);
-            if (best is null || (candidate.Converged && !best.Converged) || (candidate.Converged == best.Converged && value < -best.LogLikelihood / likelihood.Customers + Penalty(best.Theta, l2)))
-                best = candidate;
+            var end = new StartEnd(u, run, value, largest, run.Stop is LbfgsStop.Gradient or LbfgsStop.NoProgress && largest <= accepted);
+            if (end.Converged) converged++;
+            if (best is not { } b || (end.Converged && !b.Converged) || (end.Converged == b.Converged && value < b.Value)) best = end;
         }
-        if (best is null)
-            return new MaximumLikelihoodResult([.. starts[0]], double.NaN, 0, false, $"no start of {starts.Count} reached a finite likelihood", [.. starts[0].Select(_ => double.NaN)]);
-        return best with { StandardErrors = StandardErrors(likelihood, best.Theta, l2) };
+        if (best is not { } found)
+        {
+            var none = new MaximumLikelihoodFit(false, 0, double.NaN, likelihood.Customers, Array.AsReadOnly(starts[0].Select(_ => double.NaN).ToArray()),
+                string.Create(CultureInfo.InvariantCulture, $"did not converge: no start of {starts.Count} reached a finite likelihood"));
+            return ([.. starts[0]], none);
+        }
+        var theta = found.U.Select(v => Math.Exp(v)).ToArray();
+        var (stop, iterations) = (found.Run.Stop, found.Run.Iterations);
+        var message = found.Converged
+            ? string.Create(CultureInfo.InvariantCulture, $"converged after {iterations} iterations ({stop}, largest gradient {found.Largest:E1}); {converged} of {starts.Count} starts converged")
+            : string.Create(CultureInfo.InvariantCulture, $"did not converge: no start of {starts.Count} did; the best stopped after {iterations} iterations ({stop}) with largest gradient {found.Largest:E1}");
+        var errors = StandardErrors(likelihood, theta, l2);
+        if (errors.Any(double.IsNaN)) message += "; the observed information is not positive definite, standard errors are NaN";
+        var fit = new MaximumLikelihoodFit(found.Converged, iterations, likelihood.Evaluate(theta, gradient), likelihood.Customers, Array.AsReadOnly(errors), message);
+        return (theta, fit);
     }
+
+    /// <summary>Where one start's L-BFGS run left u, f and ‖∇f‖∞ there, and whether it counts as converged.</summary>
+    readonly record struct StartEnd(double[] U, LbfgsResult Run, double Value, double Largest, bool Converged);
 
     static double Penalty(ReadOnlySpan<double> theta, double l2)
     {
@@ -122,8 +129,11 @@ static class MaximumLikelihood
         return inverse;
     }
 
-    /// <summary>f(u) of the class summary, for <see cref="Lbfgs"/>.</summary>
-    sealed class Objective<TLikelihood>(TLikelihood likelihood, double l2) : IObjective where TLikelihood : ILogLikelihood
+    /// <summary>
+    /// f(u) of the class summary, for <see cref="Lbfgs"/>; +∞ with a zero gradient where θ over- or underflows or the
+    /// likelihood is not finite, so that a line-search trial that far out is no better than anything.
+    /// </summary>
+    internal sealed class Objective<TLikelihood>(TLikelihood likelihood, double l2) : IObjective where TLikelihood : ILogLikelihood
     {
         readonly double[] _theta = new double[likelihood.Dimension];
 
@@ -131,12 +141,22 @@ static class MaximumLikelihood
 
         public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
         {
-            for (var j = 0; j < _theta.Length; j++) _theta[j] = Math.Exp(point[j]);
+            var inRange = true;
+            for (var j = 0; j < _theta.Length; j++)
+            {
+                _theta[j] = Math.Exp(point[j]);
+                inRange &= _theta[j] > 0 && double.IsFinite(_theta[j]);
+            }
             var scale = 1.0 / likelihood.Customers;
-            var value = -likelihood.Evaluate(_theta, gradient) * scale + Penalty(_theta, l2);
+            var value = inRange ? -likelihood.Evaluate(_theta, gradient) * scale + Penalty(_theta, l2) : double.NaN;
+            if (!double.IsFinite(value))
+            {
+                gradient.Clear();
+                return double.PositiveInfinity;
+            }
             // d/du = θ d/dθ
             for (var j = 0; j < _theta.Length; j++) gradient[j] = (-gradient[j] * scale + 2 * l2 * _theta[j]) * _theta[j];
-            return double.IsFinite(value) ? value : double.NaN;
+            return value;
         }
     }
 }

@@ -4,13 +4,23 @@ using System.Text;
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
-/// How a maximum-likelihood fit (Pareto/NBD, Gamma-Gamma) went: whether L-BFGS converged, its iterations, the
-/// log-likelihood at the parameters, the customers it saw, the parameters' standard errors from the observed
-/// information (NaN when it is not positive definite), and a message saying why it stopped.
+/// How a maximum-likelihood fit (<see cref="MaximumLikelihood.Fit"/>: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma) went:
+/// whether L-BFGS converged, the best start's iterations, the log-likelihood at the parameters (summed over customers,
+/// without any penalty), the customers it saw, the parameters' standard errors from the observed information in the
+/// model's parameter order (NaN when it is not positive definite), and a message saying why it stopped.
 /// </summary>
 public sealed record MaximumLikelihoodFit(bool Converged, int Iterations, double LogLikelihood, int Customers, ReadOnlyCollection<double> StandardErrors, string Message)
 {
-    const int FormatVersion = 1;
+    // 2: BG/NBD and MBG/NBD files took this layout; their version 1 had no customer count and the message before the errors.
+    const int FormatVersion = 2;
+
+    /// <summary><see cref="StandardErrors"/> keyed by the model's parameter names, given in the same order.</summary>
+    internal IReadOnlyDictionary<string, double> StandardErrorsByName(IReadOnlyList<string> names)
+    {
+        var errors = new Dictionary<string, double>(names.Count);
+        for (var j = 0; j < names.Count; j++) errors[names[j]] = StandardErrors[j];
+        return errors.AsReadOnly();
+    }
 
     /// <summary>Writes a model file: the 8-byte header, the format version, the parameters, then this report.</summary>
     internal void Write(Stream stream, string magic, IReadOnlyList<double> parameters)

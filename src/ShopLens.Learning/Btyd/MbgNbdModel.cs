@@ -7,7 +7,7 @@ namespace ShopLens.Learning.Btyd;
 /// </summary>
 public sealed class MbgNbdModel : BetaGeometricModel
 {
-    internal MbgNbdModel(BgNbdParameters parameters, BtydFit fit) : base(parameters, fit) { }
+    internal MbgNbdModel(BgNbdParameters parameters, MaximumLikelihoodFit fit) : base(parameters, fit) { }
 
     public override string Name => "mbgnbd";
 

@@ -8,7 +8,7 @@ public sealed class MbgNbdTrainer(MbgNbdOptions options)
 {
     readonly MbgNbdOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Fits the customers' histories; check <see cref="BtydFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
+    /// <summary>Fits the customers' histories; check <see cref="MaximumLikelihoodFit.Converged"/> on the model's <see cref="BetaGeometricModel.Fit"/>.</summary>
     /// <exception cref="LearnerInputException">empty, unequal or invalid histories, named by customer and field</exception>
     /// <exception cref="ArgumentException">an option out of range</exception>
     public MbgNbdModel Fit(CustomerHistories customers, CancellationToken ct = default)
@@ -16,8 +16,9 @@ public sealed class MbgNbdTrainer(MbgNbdOptions options)
         ArgumentNullException.ThrowIfNull(customers);
         customers.Check("training histories");
         _options.Validate();
-        var (parameters, fit) = BgNbdFitting.Fit(customers, modified: true, _options.Starts, _options.MaxIterations,
-            _options.GradientTolerance, _options.L2Penalty, _options.Seed, ct);
-        return new MbgNbdModel(parameters, fit);
+        var (theta, fit) = MaximumLikelihood.Fit(new BgNbdLikelihood(customers, modified: true),
+            BgNbdLikelihood.Starts(customers, _options.Starts, _options.Seed), _options.L2Penalty, _options.MaxIterations,
+            _options.GradientTolerance, ct);
+        return new MbgNbdModel(BgNbdParameters.From(theta), fit);
     }
 }

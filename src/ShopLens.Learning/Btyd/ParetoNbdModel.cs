@@ -8,6 +8,9 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
 {
     const string Magic = "SLPARNBD";
 
+    /// <summary>The parameters' names in the literature, in the order of the fit and the model file.</summary>
+    static readonly string[] Names = ["r", "alpha", "s", "beta"];
+
     readonly double[] _theta;
 
     internal ParetoNbdModel(double r, double alpha, double s, double beta, MaximumLikelihoodFit fit)
@@ -39,10 +42,7 @@ public sealed class ParetoNbdModel : IRepeatPurchaseModel
 
     public bool Converged => Fit.Converged;
 
-    public IReadOnlyDictionary<string, double> StandardErrors => new Dictionary<string, double>
-    {
-        ["r"] = Fit.StandardErrors[0], ["alpha"] = Fit.StandardErrors[1], ["s"] = Fit.StandardErrors[2], ["beta"] = Fit.StandardErrors[3],
-    };
+    public IReadOnlyDictionary<string, double> StandardErrors => Fit.StandardErrorsByName(Names);
 
     /// <summary>log L of one customer with x repeat purchases, the last at <paramref name="recency"/>, observed for <paramref name="age"/> (FHL 2005 note, eq. 22).</summary>
     public double CustomerLogLikelihood(double x, double recency, double age)

@@ -23,9 +23,8 @@ public sealed class ParetoNbdTrainer(ParetoNbdOptions options)
         histories.Check(What);
         ct.ThrowIfCancellationRequested();
         var total = new Total(histories, _options.Threads, ct);
-        var result = MaximumLikelihood.Fit(total, Starts(histories), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
-        var fit = new MaximumLikelihoodFit(result.Converged, result.Iterations, result.LogLikelihood, histories.Count, Array.AsReadOnly(result.StandardErrors), result.Message);
-        return new ParetoNbdModel(result.Theta[0], result.Theta[1], result.Theta[2], result.Theta[3], fit);
+        var (theta, fit) = MaximumLikelihood.Fit(total, Starts(histories), _options.L2, _options.MaxIterations, _options.Tolerance, ct);
+        return new ParetoNbdModel(theta[0], theta[1], theta[2], theta[3], fit);
     }
 
     /// <summary>BTYD's default start, and two whose mean purchase rate r/α is the data's Σx / ΣT, with β on the scale of the mean age.</summary>

@@ -9,7 +9,7 @@ namespace ShopLens.Learning.Tests.Btyd;
 [Trait("Issue", "5")]
 public sealed class BetaGeometricNoDropoutTests
 {
-    static BtydFit Given => new(true, 0, double.NaN, "given", new Dictionary<string, double>());
+    static MaximumLikelihoodFit Given => new(true, 0, double.NaN, 0, Array.AsReadOnly(new double[4]), "given");
 
     // mpmath 1.2.1 at 40 digits: (a+b+x−1+m)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · hyp2f1(r+x, b+x+m; a+b+x−1+m; t/(α+T+t))]
     // · P(alive), m = 1 for MBG/NBD.

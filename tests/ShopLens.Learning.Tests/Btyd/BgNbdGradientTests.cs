@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace ShopLens.Learning.Tests.Btyd;
 
-/// <summary>The analytic gradients of the BG/NBD and MBG/NBD objectives against central differences, and the ₂F₁ helper.</summary>
+/// <summary>The analytic gradients of the penalised BG/NBD and MBG/NBD objectives in log-parameters against central differences, and the ₂F₁ helper.</summary>
 [Trait("Issue", "5")]
 public sealed class BgNbdGradientTests(ITestOutputHelper output)
 {
@@ -15,7 +15,7 @@ public sealed class BgNbdGradientTests(ITestOutputHelper output)
     [InlineData(true, 0.2, 20.0, 0.4, 5.0, 0.1)]
     public void Gradient_matches_central_differences(bool modified, double r, double alpha, double a, double b, double l2)
     {
-        var objective = new BgNbdObjective(BgNbdTestData.CdnowCustomers, modified, l2);
+        var objective = new MaximumLikelihood.Objective<BgNbdLikelihood>(new BgNbdLikelihood(BgNbdTestData.CdnowCustomers, modified), l2);
         double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
         var analytic = new double[4];
         objective.Evaluate(theta, analytic);
@@ -37,7 +37,7 @@ public sealed class BgNbdGradientTests(ITestOutputHelper output)
     [Fact]
     public void Objective_is_infinite_where_a_parameter_overflows()
     {
-        var objective = new BgNbdObjective(BgNbdTestData.CdnowCustomers, modified: false, l2: 0);
+        var objective = new MaximumLikelihood.Objective<BgNbdLikelihood>(new BgNbdLikelihood(BgNbdTestData.CdnowCustomers, modified: false), l2: 0);
         Assert.Equal(double.PositiveInfinity, objective.Evaluate([-800, 0, 0, 0], new double[4]));
         Assert.Equal(double.PositiveInfinity, objective.Evaluate([0, 800, 0, 0], new double[4]));
     }

@@ -1,31 +1,28 @@
-using ShopLens.Learning.Linear;
 using static ShopLens.Learning.Numerics.SpecialFunctions;
 
 namespace ShopLens.Learning.Btyd;
 
 /// <summary>
-/// The penalised mean negative log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) or MBG/NBD (Batislam,
-/// Denizel &amp; Filiztekin 2007; lifetimes' <c>ModifiedBetaGeoFitter</c>) over log-parameters θ = log(r, α, a, b):
-/// f(θ) = −(1/N) Σᵢ ℓᵢ + λ Σ p², with ℓᵢ = A₁ + A₂ + log(e^A₃ + δ e^A₄) in the log-sum-exp form lifetimes and CLVTools use:
+/// The log-likelihood Σᵢ ℓᵢ of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) or MBG/NBD (Batislam, Denizel &amp; Filiztekin
+/// 2007; lifetimes' <c>ModifiedBetaGeoFitter</c>) at θ = (r, α, a, b), with ℓᵢ = A₁ + A₂ + log(e^A₃ + δ e^A₄) in the
+/// log-sum-exp form lifetimes and CLVTools use:
 /// A₁ = log Γ(r+x) − log Γ(r) + r log α,  A₂ = log B(a, b+x+m) − log B(a, b),  A₃ = −(r+x) log(α+T),
 /// A₄ = log a − log(b+x−1+m) − (r+x) log(α+tₓ), where m = 1 and δ = 1 for MBG/NBD (a dropout chance at time 0),
 /// m = 0 and δ = [x &gt; 0] for BG/NBD. The gradient is analytic (digamma); A₁ and A₂ depend on x alone, so they are
-/// summed once per distinct frequency.
+/// summed once per distinct frequency. <see cref="MaximumLikelihood"/> adds the penalty and the log-parameters.
 /// </summary>
-internal sealed class BgNbdObjective : IObjective
+internal sealed class BgNbdLikelihood : ILogLikelihood
 {
     readonly CustomerHistories _data;
     readonly bool _modified;
-    readonly double _l2;
     readonly int[] _frequency;
     readonly int[] _customersWithFrequency;
 
     /// <param name="data">checked histories</param>
     /// <param name="modified">true for MBG/NBD</param>
-    /// <param name="l2">penalty λ on the squared natural parameters (lifetimes' <c>penalizer_coef</c>)</param>
-    public BgNbdObjective(CustomerHistories data, bool modified, double l2)
+    public BgNbdLikelihood(CustomerHistories data, bool modified)
     {
-        (_data, _modified, _l2) = (data, modified, l2);
+        (_data, _modified) = (data, modified);
         _frequency = new int[data.Count];
         var max = 0;
         for (var i = 0; i < data.Count; i++) max = Math.Max(max, _frequency[i] = checked((int)data.Frequency[i]));
@@ -35,34 +32,29 @@ internal sealed class BgNbdObjective : IObjective
 
     public int Dimension => 4;
 
-    public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
+    public int Customers => _data.Count;
+
+    /// <summary>
+    /// Where the fit starts: r = a = b = 1 and α a tenth of the largest age (as lifetimes rescales ages so that α
+    /// starts near 1, this puts α on the data's time scale), then <paramref name="count"/> − 1 more, each log-parameter
+    /// moved uniformly within ±1.5 by <paramref name="seed"/>.
+    /// </summary>
+    public static double[][] Starts(CustomerHistories data, int count, int seed)
     {
-        var p = BgNbdParameters.FromLog(point);
-        if (!p.IsValid)
+        var rng = new Random(seed);
+        double[] first = [0, Math.Log(data.Age.Max() / 10), 0, 0];
+        var starts = new double[count][];
+        for (var s = 0; s < count; s++)
         {
-            // A line-search trial so far out that a parameter over- or underflows: report it as no better than anything.
-            gradient.Clear();
-            return double.PositiveInfinity;
+            starts[s] = new double[4];
+            for (var j = 0; j < 4; j++) starts[s][j] = Math.Exp(first[j] + (s == 0 ? 0 : 3 * (rng.NextDouble() - 0.5)));
         }
-        Span<double> natural = stackalloc double[4];
-        var ll = LogLikelihood(p, natural);
-        var n = (double)_data.Count;
-        Span<double> values = stackalloc double[4];
-        p.ToArray(values);
-        var penalty = 0.0;
-        for (var j = 0; j < 4; j++)
-        {
-            penalty += values[j] * values[j];
-            // Chain rule to log-parameters: ∂f/∂θⱼ = pⱼ ∂f/∂pⱼ.
-            gradient[j] = values[j] * (-natural[j] / n + 2 * _l2 * values[j]);
-        }
-        return -ll / n + _l2 * penalty;
+        return starts;
     }
 
-    /// <summary>Σᵢ ℓᵢ at <paramref name="p"/>, with its gradient in the natural parameters written to <paramref name="gradient"/>.</summary>
-    public double LogLikelihood(BgNbdParameters p, Span<double> gradient)
+    public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
-        var (r, alpha, a, b) = (p.R, p.Alpha, p.A, p.B);
+        var (r, alpha, a, b) = (theta[0], theta[1], theta[2], theta[3]);
         var m = _modified ? 1 : 0;
         double ll = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
         double logAlpha = Math.Log(alpha), psiR = Digamma(r), psiB = Digamma(b), psiAB = Digamma(a + b);
