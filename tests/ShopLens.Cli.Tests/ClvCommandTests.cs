@@ -50,7 +50,10 @@ public sealed class ClvCommandTests : IDisposable
         Assert.Equal(10.578, pareto.GetProperty("alpha").GetDouble(), 3);
         foreach (var key in new[] { "mae", "rmse", "spearman", "gini", "deciles", "by_frequency", "next_order" })
             Assert.True(bgnbd.TryGetProperty(key, out _), $"evaluate clv --json lacks {key}");
-        Assert.True(json.GetProperty("models").TryGetProperty("last_period", out _));
+        // docs/clv.md's CDNOW table.
+        Assert.Equal(30.41, bgnbd.GetProperty("mae").GetDouble(), 0.005);
+        Assert.Equal(0.445, json.GetProperty("models").GetProperty("pareto").GetProperty("spearman").GetDouble(), 0.0005);
+        Assert.Equal(61.65, json.GetProperty("models").GetProperty("last_period").GetProperty("mae").GetDouble(), 0.005);
     }
 
     [Fact]
