@@ -26,6 +26,7 @@ static class ClvView
             log_likelihood = r.Btyd.TryGetValue(m.Model, out var l) ? l.LogLikelihood : (double?)null,
             converged = r.Btyd.TryGetValue(m.Model, out var c) ? c.Converged : (bool?)null,
             by_frequency = r.Btyd.TryGetValue(m.Model, out var f) ? f.ByFrequency : null,
+            tracking = r.Btyd.TryGetValue(m.Model, out var t) ? t.Tracking : null,
             next_order = r.Btyd.TryGetValue(m.Model, out var n) ? n.NextOrder : null,
         }),
         own_rhythm_next_order = r.OwnRhythm,
@@ -47,6 +48,13 @@ static class ClvView
             console.WriteLine($"{name}: {string.Join(", ", b.Parameters.Select(p => $"{p.Key} {F(p.Value, 4)}"))}; log-likelihood {F(b.LogLikelihood, 2)}{(b.Converged ? "" : " (did not converge)")}");
             console.WriteLine("  holdout purchases by calibration frequency (actual / predicted): " +
                 string.Join("  ", b.ByFrequency.Select(f => $"x={f.Frequency}: {F(f.ActualMean, 2)}/{F(f.PredictedMean, 2)}")));
+            if (b.Tracking.Count > 0)
+            {
+                var atCalibration = b.Tracking.LastOrDefault(t => t.PeriodEnd <= r.CalibrationEnd) ?? b.Tracking[0];
+                var atEnd = b.Tracking[^1];
+                console.WriteLine($"  cumulative repeat purchases (actual / expected): {F(atCalibration.Actual, 0)}/{F(atCalibration.Expected, 0)} by {atCalibration.PeriodEnd:yyyy-MM-dd}, " +
+                                  $"{F(atEnd.Actual, 0)}/{F(atEnd.Expected, 0)} by {atEnd.PeriodEnd:yyyy-MM-dd} (`--json`: every period)");
+            }
             console.WriteLine($"  next order: median error {F(b.NextOrder.MedianAbsoluteErrorDays, 1)} days over {b.NextOrder.WithDateOrdered:N0} who ordered, " +
                               $"interval coverage {F(b.NextOrder.IntervalCoverage, 3)}; {b.NextOrder.WithoutDate:N0} probably lapsed, of whom {b.NextOrder.WithoutDateOrdered:N0} ordered");
         }

@@ -4,8 +4,8 @@ namespace ShopLens.Insight.Lifetime;
 
 /// <summary>
 /// <c>shoplens evaluate clv</c>: every value model fitted on the calibration period and judged side by side on the
-/// holdout that follows (spend: MAE, RMSE, Spearman, Gini, deciles; purchases by calibration frequency; next-order
-/// dates), with last period's spend as the naive baseline.
+/// holdout that follows (spend: MAE, RMSE, Spearman, Gini, deciles; purchases by calibration frequency; cumulative
+/// repeat purchases over time; next-order dates), with last period's spend as the naive baseline.
 /// </summary>
 public static class ClvComparison
 {
@@ -13,9 +13,9 @@ public static class ClvComparison
     public sealed record Result(DateTime CalibrationEnd, int HorizonDays, int Customers, IReadOnlyList<ValueEvaluation.ModelResult> Spend,
         IReadOnlyDictionary<string, BtydResult> Btyd, NextOrderEvaluation OwnRhythm);
 
-    /// <summary>A BTYD model's parameters, log-likelihood, convergence, frequency table and next-order evaluation.</summary>
+    /// <summary>A BTYD model's parameters, log-likelihood, convergence, frequency table, tracking curve and next-order evaluation.</summary>
     public sealed record BtydResult(IReadOnlyDictionary<string, double> Parameters, double LogLikelihood, bool Converged,
-        IReadOnlyList<FrequencyHoldoutRow> ByFrequency, NextOrderEvaluation NextOrder);
+        IReadOnlyList<FrequencyHoldoutRow> ByFrequency, IReadOnlyList<PurchaseTracking> Tracking, NextOrderEvaluation NextOrder);
 
     /// <summary>
     /// Fits on what happened up to <paramref name="calibrationEnd"/> (a day, inclusive) and judges the
@@ -42,7 +42,8 @@ public static class ClvComparison
                 var forecast = CustomerValueForecast.Compute(histories, model, spend, new ClvOptions { HorizonDays = horizonDays, AnnualDiscountRate = 0 });
                 predictions.Add(new ValuePrediction(name, forecast.CustomerKeys, [.. forecast.ExpectedOrders.Zip(forecast.SpendPerOrder, (o, s) => o * s)]));
                 btyd[name] = new BtydResult(model.Parameters, model.LogLikelihood, model.Converged,
-                    FrequencyHoldoutRow.Compute(histories, forecast.ExpectedOrders), NextOrderEvaluation.Evaluate(store, cut, forecast.NextOrders));
+                    FrequencyHoldoutRow.Compute(histories, forecast.ExpectedOrders), PurchaseTracking.Compute(store, histories, model),
+                    NextOrderEvaluation.Evaluate(store, cut, forecast.NextOrders));
             }
             else predictions.Add(MachineLearnedValue.Predict(store, cut, horizonDays, name));
         }
