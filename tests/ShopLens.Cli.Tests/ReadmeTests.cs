@@ -5,6 +5,7 @@ namespace ShopLens.Cli.Tests;
 /// <summary>The README's worked example runs as written, so it cannot rot.</summary>
 [Trait("Issue", "2")]
 [Trait("Issue", "3")]
+[Trait("Issue", "5")]
 public sealed class ReadmeTests : IDisposable
 {
     const string Prefix = "dotnet run --project src/ShopLens.Cli -- ";
@@ -56,7 +57,8 @@ public sealed class ReadmeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "orders.parquet")));
         // …and so are the segment and cohort figures it quotes.
         foreach (var (figure, output) in new[] { ("4,339", 3), ("556", 3), ("48.3%", 3), ("771", 3), ("885", 4), ("36.6%", 4), ("50.3%", 4),
-                     ("1,465", 5), ("699", 5), ("0.725", 5), ("0.580", 5), ("0.0919", 5) })
+                     ("1,465", 5), ("699", 5), ("0.725", 5), ("0.580", 5), ("0.0919", 5),
+                     ("2,954", 6), ("839.95", 6), ("0.582", 6), ("779.86", 6) })
         {
             Assert.Contains(figure, readme, StringComparison.Ordinal);
             Assert.Contains(figure, outputs[output], StringComparison.Ordinal);
