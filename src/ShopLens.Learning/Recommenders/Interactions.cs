@@ -77,6 +77,12 @@ public sealed class Interactions
         return new Interactions(users, items, rowStart, columns[..write], values[..write]);
     }
 
+    /// <summary>A copy with the weights rescaled as <paramref name="weighting"/> says, learned from this matrix.</summary>
+    public Interactions Reweighted(Weighting weighting) => RowWeighting.Fit(weighting, this).Apply(this);
+
+    /// <summary>The same pairs with other weights, in the order of <see cref="Values"/>.</summary>
+    internal Interactions WithValues(float[] values) => new(Users, Items, RowStart, Columns, values);
+
     /// <summary>The item × user matrix.</summary>
     public Interactions Transpose()
     {

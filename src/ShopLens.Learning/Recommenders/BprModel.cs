@@ -1,0 +1,51 @@
+using System.Numerics.Tensors;
+
+namespace ShopLens.Learning.Recommenders;
+
+/// <summary>
+/// A fitted BPR model (<see cref="BprTrainer"/>): a score is the item's bias plus the dot product of the user's factor
+/// and the item's. A user not seen in training stands for the mean of their history items' factors, since BPR has no
+/// closed-form fold-in; with no history only the biases (popularity) rank the items.
+/// </summary>
+public sealed class BprModel : IRecommender
+{
+    readonly float[] _userFactors, _itemFactors, _itemBiases;
+
+    internal BprModel(int factors, float[] userFactors, float[] itemFactors, float[] itemBiases) =>
+        (Factors, _userFactors, _itemFactors, _itemBiases) = (factors, userFactors, itemFactors, itemBiases);
+
+    public string Name => "bpr";
+
+    public int Users => _userFactors.Length / Factors;
+
+    public int Items => _itemBiases.Length;
+
+    /// <summary>Length of each factor.</summary>
+    public int Factors { get; }
+
+    /// <summary>User factors, row-major (<c>Users × Factors</c>).</summary>
+    public ReadOnlySpan<float> UserFactors => _userFactors;
+
+    /// <summary>Item factors, row-major (<c>Items × Factors</c>).</summary>
+    public ReadOnlySpan<float> ItemFactors => _itemFactors;
+
+    public ReadOnlySpan<float> ItemBiases => _itemBiases;
+
+    /// <inheritdoc/>
+    /// <remarks>A known user's history is not read; a new user's weights are not either, only which items it holds.</remarks>
+    public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
+    {
+        ScoreArguments.Check(Users, Items, user, historyItems, historyWeights, scores);
+        var f = Factors;
+        ReadOnlySpan<float> x;
+        if (user >= 0) x = _userFactors.AsSpan(user * f, f);
+        else
+        {
+            var mean = new float[f];
+            foreach (var i in historyItems) TensorPrimitives.Add(mean, _itemFactors.AsSpan(i * f, f), mean);
+            if (!historyItems.IsEmpty) TensorPrimitives.Divide(mean, historyItems.Length, mean);
+            x = mean;
+        }
+        for (var i = 0; i < Items; i++) scores[i] = _itemBiases[i] + TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * f, f));
+    }
+}

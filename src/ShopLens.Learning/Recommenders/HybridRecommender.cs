@@ -1,0 +1,170 @@
+using ShopLens.Learning.Boosting;
+using ShopLens.Learning.Supervised;
+
+namespace ShopLens.Learning.Recommenders;
+
+/// <summary>
+/// Two stages, as production recommenders are built: several sources (EASE, item-kNN, ALS, popularity …) each
+/// propose their best items for a user, and LightGBM's LambdaRank orders the union by what each source thought of
+/// a candidate (its score, its score over the user's best, its rank) and by the item's popularity and the user's
+/// history length. The ranker learns from the training data alone: each user's training items are split again (a few
+/// times, with different seeds, for more examples), the sources are fitted on the larger part, and the held-back part
+/// are the items the ranker should put first. The sources are then refitted on all the training data. Items no source proposes score −∞.
+/// </summary>
+public sealed class HybridRecommender : IRecommender, IDisposable
+{
+    readonly IReadOnlyList<IRecommender> _sources;
+    readonly GbdtModel _ranker;
+    readonly Scale _scale;
+    readonly int _candidates;
+
+    HybridRecommender(IReadOnlyList<IRecommender> sources, GbdtModel ranker, Scale scale, int candidates) =>
+        (_sources, _ranker, _scale, _candidates) = (sources, ranker, scale, candidates);
+
+    /// <summary>
+    /// Popularity and history length relative to the data's means: the ranker learns on a part of the training data
+    /// and scores with all of it, where raw counts are a third larger.
+    /// </summary>
+    sealed record Scale(float[] Popularity, float MeanHistory)
+    {
+        public static Scale Of(Interactions data)
+        {
+            var counts = new float[data.Items];
+            foreach (var i in data.Columns) counts[i]++;
+            var mean = (float)data.Count / Math.Max(1, data.Items);
+            return new Scale([.. counts.Select(c => (1 + c) / (1 + mean))], (float)data.Count / Math.Max(1, data.Users));
+        }
+    }
+
+    public string Name => "hybrid";
+
+    public int Items => _scale.Popularity.Length;
+
+    /// <summary>Feature columns per candidate: three per source, then popularity and history length.</summary>
+    static int Columns(int sources) => 3 * sources + 2;
+
+    /// <summary>
+    /// Fits the ranker on an inner split of <paramref name="train"/> and the sources on all of it;
+    /// <paramref name="sources"/> fit one source each on the matrix they are given.
+    /// </summary>
+    /// <exception cref="LearnerInputException">no sources, or no user with a held-back item among the candidates</exception>
+    public static HybridRecommender Fit(Interactions train, IReadOnlyList<Func<Interactions, IRecommender>> sources, HybridOptions options,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (sources.Count == 0) throw new LearnerInputException("the hybrid needs at least one source");
+        var rng = new Random(options.Seed);
+        var groups = new List<(float[] Features, float[] Labels, bool Validation)>();
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (inner, targets) = InteractionSplit.PerUserRandom(train, options.TargetFraction, options.Seed + fold);
+            var innerSources = sources.Select(fit => fit(inner)).ToArray();
+            var innerScale = Scale.Of(inner);
+            var users = Enumerable.Range(0, train.Users).Where(u => targets.RowStart[u + 1] > targets.RowStart[u]).ToArray();
+            var foldGroups = new (float[] Features, float[] Labels, bool Validation)[users.Length];
+            var validation = users.Select(_ => rng.NextDouble() < options.ValidationUsers).ToArray();
+            Parallel.For(0, users.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, n =>
+            {
+                var u = users[n];
+                var (items, features) = Candidates(innerSources, innerScale, options.CandidatesPerSource, u, inner.ItemsOf(u), inner.WeightsOf(u));
+                var wanted = targets.ItemsOf(u);
+                var labels = new float[items.Length];
+                for (var c = 0; c < items.Length; c++) labels[c] = wanted.BinarySearch(items[c]) >= 0 ? 1 : 0;
+                foldGroups[n] = (features, labels, validation[n]);
+            });
+            groups.AddRange(foldGroups);
+            foreach (var s in innerSources.OfType<IDisposable>()) s.Dispose();
+        }
+        // Groups without a single wanted candidate teach LambdaRank nothing.
+        var useful = Enumerable.Range(0, groups.Count).Where(n => groups[n].Labels.Any(l => l > 0)).ToArray();
+        var fitPart = useful.Where(n => !groups[n].Validation).ToArray();
+        var stopPart = useful.Where(n => groups[n].Validation).ToArray();
+        if (fitPart.Length == 0 || stopPart.Length == 0)
+            throw new LearnerInputException($"the hybrid found held-back items among the candidates of only {useful.Length} users: too little data to learn a ranking");
+        var columns = Columns(sources.Count);
+        var trainer = new GbdtTrainer(new GbdtOptions
+        {
+            Objective = GbdtObjective.LambdaRank, Rounds = options.Rounds, LearningRate = 0.05, Leaves = 7, MinRowsInLeaf = 200, L2 = 10,
+            NdcgAt = 10, EarlyStoppingRounds = 30, Threads = options.Threads, Seed = options.Seed,
+        });
+        var ranker = trainer.FitRanking(Rows(groups, fitPart, columns), [.. fitPart.Select(n => groups[n].Labels.Length)],
+            Rows(groups, stopPart, columns), [.. stopPart.Select(n => groups[n].Labels.Length)], ct);
+        return new HybridRecommender([.. sources.Select(fit => fit(train))], ranker, Scale.Of(train), options.CandidatesPerSource);
+    }
+
+    public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
+    {
+        if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
+        var (items, features) = Candidates(_sources, _scale, _candidates, user, historyItems, historyWeights);
+        scores.Fill(float.NegativeInfinity);
+        if (items.Length == 0) return;
+        var ranked = _ranker.RawScores(features);
+        for (var c = 0; c < items.Length; c++) scores[items[c]] = (float)ranked[c];
+    }
+
+    /// <summary>The union of the sources' top items for a user (not in the history), and each candidate's features.</summary>
+    static (int[] Items, float[] Features) Candidates(IReadOnlyList<IRecommender> sources, Scale scale, int perSource, int user,
+        ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights)
+    {
+        var n = scale.Popularity.Length;
+        var scores = new float[sources.Count][];
+        var ranks = new int[sources.Count][];
+        var candidates = new SortedSet<int>();
+        for (var s = 0; s < sources.Count; s++)
+        {
+            scores[s] = new float[n];
+            sources[s].Score(user, historyItems, historyWeights, scores[s]);
+            var top = TopItems.Select(scores[s], perSource, historyItems);
+            ranks[s] = new int[n];
+            Array.Fill(ranks[s], perSource + 1);
+            for (var r = 0; r < top.Length; r++)
+            {
+                ranks[s][top[r]] = r + 1;
+                candidates.Add(top[r]);
+            }
+        }
+        var items = candidates.ToArray();
+        var columns = Columns(sources.Count);
+        var features = new float[items.Length * columns];
+        var history = MathF.Log((1 + historyItems.Length) / (1 + scale.MeanHistory));
+        // Raw scores change scale when a source is refitted on more data; standardised over the user's candidates they do not.
+        var mean = new (float Mean, float Sd)[sources.Count];
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var values = items.Select(i => scores[s][i]).Where(float.IsFinite).ToArray();
+            if (values.Length == 0) continue;
+            var mu = values.Average();
+            mean[s] = (mu, MathF.Sqrt(values.Average(v => (v - mu) * (v - mu))));
+        }
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var best = items.Length == 0 ? 0 : items.Max(i => scores[s][i]);
+            for (var c = 0; c < items.Length; c++)
+            {
+                var score = scores[s][items[c]];
+                features[c * columns + 3 * s] = float.IsFinite(score) && mean[s] is var (mu, sd) && sd > 0 ? (score - mu) / sd : float.NaN;
+                features[c * columns + 3 * s + 1] = best > 0 && float.IsFinite(score) ? score / best : float.NaN;
+                features[c * columns + 3 * s + 2] = ranks[s][items[c]];
+            }
+        }
+        for (var c = 0; c < items.Length; c++)
+        {
+            features[c * columns + columns - 2] = MathF.Log(scale.Popularity[items[c]]);
+            features[c * columns + columns - 1] = history;
+        }
+        return (items, features);
+    }
+
+    static LabeledRows Rows(List<(float[] Features, float[] Labels, bool Validation)> groups, int[] which, int columns) =>
+        new([.. which.SelectMany(n => groups[n].Features)], columns, [.. which.SelectMany(n => groups[n].Labels)]);
+
+    public void Dispose()
+    {
+        _ranker.Dispose();
+        foreach (var s in _sources.OfType<IDisposable>()) s.Dispose();
+    }
+}

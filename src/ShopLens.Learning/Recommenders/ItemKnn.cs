@@ -1,0 +1,75 @@
+namespace ShopLens.Learning.Recommenders;
+
+/// <summary>
+/// Item-based nearest neighbours (Sarwar et al. 2001; Deshpande &amp; Karypis 2004): the cosine of two items' user
+/// sets with shrinkage, |U_i ∩ U_j| / (√|U_i| √|U_j| + shrink), of which each item keeps its most similar; a user's
+/// scores add up their history items' neighbours. Presence only: weights mark that a user has an item.
+/// </summary>
+public sealed class ItemKnn : IRecommender
+{
+    readonly int[] _start;
+    readonly int[] _neighbours;
+    readonly float[] _similarity;
+
+    ItemKnn(int items, int[] start, int[] neighbours, float[] similarity) => (Items, _start, _neighbours, _similarity) = (items, start, neighbours, similarity);
+
+    public string Name => "itemknn";
+
+    public int Items { get; }
+
+    /// <exception cref="LearnerInputException">no interactions</exception>
+    public static ItemKnn Fit(Interactions train, ItemKnnOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (train.Count == 0) throw new LearnerInputException("item-kNN needs at least one interaction");
+        var n = train.Items;
+        var byItem = train.Transpose();
+        var norm = new double[n];
+        for (var i = 0; i < n; i++) norm[i] = Math.Sqrt(byItem.RowStart[i + 1] - byItem.RowStart[i]);
+        var lists = new (int[] Items, float[] Similarity)[n];
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct },
+            () => new float[n],
+            (i, _, together) =>
+            {
+                // Users who have item i, and every other item they have: the co-occurrence row of i.
+                together.AsSpan().Clear();
+                foreach (var u in byItem.ItemsOf(i))
+                    foreach (var j in train.ItemsOf(u)) together[j]++;
+                together[i] = 0;
+                for (var j = 0; j < n; j++)
+                    if (together[j] > 0) together[j] = (float)(together[j] / (norm[i] * norm[j] + options.Shrink));
+                var best = TopItems.Select(together, options.Neighbours, []);
+                var kept = best.Where(j => together[j] > 0).ToArray();
+                lists[i] = (kept, [.. kept.Select(j => together[j])]);
+                return together;
+            },
+            _ => { });
+        var start = new int[n + 1];
+        for (var i = 0; i < n; i++) start[i + 1] = start[i] + lists[i].Items.Length;
+        var neighbours = new int[start[n]];
+        var similarity = new float[start[n]];
+        for (var i = 0; i < n; i++)
+        {
+            lists[i].Items.CopyTo(neighbours, start[i]);
+            lists[i].Similarity.CopyTo(similarity, start[i]);
+        }
+        return new ItemKnn(n, start, neighbours, similarity);
+    }
+
+    /// <summary>The items most similar to <paramref name="item"/>, best first, with their similarity.</summary>
+    public IEnumerable<(int Item, float Similarity)> Neighbours(int item)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items, nameof(item));
+        for (var k = _start[item]; k < _start[item + 1]; k++) yield return (_neighbours[k], _similarity[k]);
+    }
+
+    public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
+    {
+        if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
+        scores.Clear();
+        foreach (var i in historyItems)
+            for (var k = _start[i]; k < _start[i + 1]; k++) scores[_neighbours[k]] += _similarity[k];
+    }
+}
