@@ -3,6 +3,7 @@ using ShopLens.Cli.Output;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Lifetime;
 using ShopLens.Insight.Predictions;
+using ShopLens.Insight.Recommendations;
 
 namespace ShopLens.Cli.Commands;
 
@@ -17,7 +18,7 @@ static class EvaluateCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var seed = CommonOptions.Seed();
-        var task = new TaskArguments(clv: true);
+        var task = new TaskArguments("14d", several: false, "clv", "recs");
         task.Kind.Arity = ArgumentArity.ZeroOrOne;
         var asOf = new Option<string?>("--as-of") { Description = "Score moment of the backtest (ISO 8601, UTC); default: the end of the data" };
         var learners = new Option<string>("--learners")
@@ -31,10 +32,12 @@ static class EvaluateCommand
             Description = "clv: value models to compare (bgnbd, mbgnbd, pareto, ml, ziln, or all); pareto can take minutes where nobody seems to drop out",
             DefaultValueFactory = _ => "bgnbd,ml,ziln",
         };
-        var command = new Command("evaluate", "Backtest a prediction task on a later period it never saw (propensity, churn, clv), or show the saved models' cards")
+        var recs = new RecommendationArguments();
+        var command = new Command("evaluate", "Backtest a prediction task on a later period it never saw (propensity, churn, clv), judge recommenders on held-out interactions (recs), or show the saved models' cards")
         {
             db, asOf, learners, calibrationEnd, models, seed, json,
         };
+        recs.AddTo(command);
         task.AddTo(command);
         command.SetAction(parse =>
         {
@@ -50,7 +53,14 @@ static class EvaluateCommand
                 else foreach (var card in cards) ModelCardView.Render(Screen.For(stdout), card);
                 return 0;
             }
-            if (task.IsClv(parse))
+            if (parse.GetValue(task.Kind) == "recs")
+            {
+                var evaluation = RecommendationEvaluation.Run(store, recs.Read(parse, parse.GetValue(seed)));
+                if (parse.GetValue(json)) Json.Write(stdout, RecommendationView.ToJson(evaluation));
+                else RecommendationView.Render(Screen.For(stdout), evaluation);
+                return 0;
+            }
+            if (parse.GetValue(task.Kind) == "clv")
             {
                 var horizon = task.HorizonDays(parse);
                 var end = CommonOptions.ParseTime(parse.GetValue(calibrationEnd), "--calibration-end")

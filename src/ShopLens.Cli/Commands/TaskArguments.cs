@@ -22,11 +22,13 @@ sealed class TaskArguments
         Description = "Score customers active in this many days before the cut-off (default GA4's: 28d for propensity, 7d for churn)",
     };
 
-    /// <summary><paramref name="horizons"/>: the default of <c>--horizon</c>; with <paramref name="several"/> it may list horizons.</summary>
-    public TaskArguments(string horizons = "14d", bool several = false, bool clv = false)
+    /// <summary>
+    /// <paramref name="horizons"/>: the default of <c>--horizon</c>; with <paramref name="several"/> it may list horizons;
+    /// <paramref name="otherTasks"/>: tasks besides propensity and churn that the command takes (evaluate: clv, recs).
+    /// </summary>
+    public TaskArguments(string horizons = "14d", bool several = false, params string[] otherTasks)
     {
         _several = several;
-        _clv = clv;
         Horizon = new("--horizon")
         {
             Description = several
@@ -37,8 +39,9 @@ sealed class TaskArguments
         Kind.Validators.Add(r =>
         {
             var value = r.GetValueOrDefault<string>();
-            if (value is not ("propensity" or "churn") && !(_clv && value == "clv"))
-                r.AddError($"the task must be propensity{(_clv ? ", churn or clv" : " or churn")}, not '{value}'");
+            string[] tasks = ["propensity", "churn", .. otherTasks];
+            if (!tasks.Contains(value))
+                r.AddError($"the task must be {string.Join(", ", tasks[..^1])} or {tasks[^1]}, not '{value}'");
         });
         Definition.Validators.Add(r =>
         {
@@ -56,10 +59,6 @@ sealed class TaskArguments
     }
 
     readonly bool _several;
-    readonly bool _clv;
-
-    /// <summary>Whether the task argument asks for customer lifetime value.</summary>
-    public bool IsClv(ParseResult parse) => parse.GetValue(Kind) == "clv";
 
     /// <summary>The horizon in days (one value).</summary>
     public int HorizonDays(ParseResult parse) => CommonOptions.ParseDays(parse.GetValue(Horizon)!, "--horizon");
