@@ -1,3 +1,4 @@
+using static ShopLens.Cli.Tests.CliRunner;
 using System.Text.Json;
 using ShopLens.Cli;
 
@@ -9,23 +10,7 @@ public sealed class ClvCommandTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("shoplens-clv-cli").FullName;
 
-    static string Sample()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopLens.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", "cdnow", "CDNOW_sample.txt"));
-        Assert.True(File.Exists(path), $"the shared data set is missing: {path}");
-        return path;
-    }
-
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    static string Sample() => SharedData("cdnow/CDNOW_sample.txt");
 
     [Fact]
     public void Cdnow_imports_fits_the_published_parameters_and_judges_the_holdout()

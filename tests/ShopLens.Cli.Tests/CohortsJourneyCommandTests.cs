@@ -1,3 +1,4 @@
+using static ShopLens.Cli.Tests.CliRunner;
 using System.Text.Json;
 using ShopLens.Cli;
 
@@ -26,14 +27,6 @@ public sealed class CohortsJourneyCommandTests(CohortsJourneyCommandTests.SmallS
         }
 
         public void Dispose() => Directory.Delete(Folder, recursive: true);
-    }
-
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     static JsonElement SingleJson(string stdout) =>

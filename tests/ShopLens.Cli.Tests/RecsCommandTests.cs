@@ -1,3 +1,4 @@
+using static ShopLens.Cli.Tests.CliRunner;
 using System.Text.Json;
 using ShopLens.Cli;
 
@@ -9,29 +10,11 @@ public sealed class RecsCommandTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("shoplens-recs-cli").FullName;
 
-    static string Data()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ShopLens.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", "movielens_100k", "u.data"));
-        Assert.True(File.Exists(path), $"the shared data set is missing: {path}");
-        return path;
-    }
-
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Movielens_is_judged_by_full_ranking_with_the_benchmark_split()
     {
         var db = Path.Combine(_dir, "ml.duckdb");
-        Assert.Equal(0, Run("import", "--db", db, "--format", "movielens", Data()).Code);
+        Assert.Equal(0, Run("import", "--db", db, "--format", "movielens", SharedData("movielens_100k/u.data")).Code);
         var (code, stdout, stderr) = Run("evaluate", "recs", "--db", db, "--models", "popularity,ease", "--split", "per-user-random",
             "--test-fraction", "0.25", "--k", "10", "--seed", "42", "--json");
         Assert.True(code == 0, stderr);

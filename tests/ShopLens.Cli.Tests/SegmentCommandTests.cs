@@ -1,3 +1,4 @@
+using static ShopLens.Cli.Tests.CliRunner;
 using System.Text.Json;
 using ShopLens.Cli;
 
@@ -32,14 +33,6 @@ public sealed class SegmentCommandTests : IClassFixture<SegmentCommandTests.Smal
         public string Db => Path.Combine(Dir, "s.duckdb");
 
         public void Dispose() => Directory.Delete(Dir, recursive: true);
-    }
-
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     static JsonElement SingleJson(string stdout) => JsonDocument.Parse(Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement;
