@@ -23,6 +23,7 @@ public static class CliApp
             TrainCommand.Build(),
             EvaluateCommand.Build(),
             PredictCommand.Build(),
+            SimilarCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

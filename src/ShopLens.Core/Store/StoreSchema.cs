@@ -45,5 +45,11 @@ public static class StoreSchema
             spend_low DOUBLE, spend_high DOUBLE, clv DOUBLE NOT NULL, next_order DATE, next_order_low DATE,
             next_order_high DATE, next_order_status VARCHAR);
         """,
+        // Recommenders (`shoplens train recs`): the newest fit of each, with the customer and product keys of its rows
+        // and columns, for `recommend`.
+        """
+        CREATE TABLE recommenders (model VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, setting VARCHAR NOT NULL,
+            data BLOB NOT NULL);
+        """,
     ];
 }

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using ShopLens.Cli.Output;
+using ShopLens.Core.Store;
+using ShopLens.Insight.Recommendations;
+using Spectre.Console;
+
+namespace ShopLens.Cli.Commands;
+
+/// <summary><c>shoplens similar --product ID</c>: the products most often wanted by the same customers.</summary>
+static class SimilarCommand
+{
+    public static Command Build()
+    {
+        var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
+        var product = new Option<string>("--product") { Description = "The product id", Required = true };
+        var k = new Option<int>("--k") { Description = "How many similar products", DefaultValueFactory = _ => 10 };
+        var command = new Command("similar", "Products most like one, by the customers who interact with both (item-kNN cosine)") { db, product, k, json };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
+            using var store = ShopStore.Open(path);
+            var log = InteractionLog.Load(store, new InteractionWeights());
+            var facts = ProductFacts.Load(store, log.ProductKeys);
+            var available = ShopRecommender.Available(facts, log, new RecommendationFilters());
+            var similar = ProductSimilarity.Fit(log, facts).Similar(parse.GetValue(product)!, Math.Max(1, parse.GetValue(k)), i => available[i]);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                Json.Write(stdout, new { product_id = parse.GetValue(product), similar = similar.Select(s => new { product_id = s.ProductId, title = s.Title, similarity = s.Similarity }) });
+                return 0;
+            }
+            var table = new Table().AddColumn("product").AddColumn("title").AddColumn(new TableColumn("similarity").RightAligned());
+            foreach (var s in similar) table.AddRow(Markup.Escape(s.ProductId), Markup.Escape(s.Title), s.Similarity.ToString("F3", CultureInfo.InvariantCulture));
+            Screen.For(stdout).Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

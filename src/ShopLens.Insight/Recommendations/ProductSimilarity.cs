@@ -1,0 +1,48 @@
+using ShopLens.Learning.Recommenders;
+
+namespace ShopLens.Insight.Recommendations;
+
+/// <summary>
+/// Which products go with which, by who interacts with both (item-kNN's shrunk cosine over the whole log): for
+/// <c>shoplens similar</c>, and to say why a product is recommended.
+/// </summary>
+public sealed class ProductSimilarity
+{
+    readonly ItemKnn _knn;
+    readonly Dictionary<string, int> _index;
+
+    ProductSimilarity(ItemKnn knn, ProductFacts facts)
+    {
+        (_knn, Facts) = (knn, facts);
+        _index = facts.Id.Select((id, i) => (id, i)).Where(p => p.id is not null).ToDictionary(p => p.id, p => p.i);
+    }
+
+    public ProductFacts Facts { get; }
+
+    public static ProductSimilarity Fit(InteractionLog log, ProductFacts facts, int neighbours = 50)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(facts);
+        return new ProductSimilarity(ItemKnn.Fit(log.Matrix(_ => true), new ItemKnnOptions { Neighbours = neighbours }), facts);
+    }
+
+    /// <summary>The products most like <paramref name="productId"/>, best first, among those <paramref name="allowed"/>.</summary>
+    /// <exception cref="KeyNotFoundException">no such product among the interactions</exception>
+    public IReadOnlyList<(string ProductId, string Title, double Similarity)> Similar(string productId, int k, Func<int, bool> allowed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (!_index.TryGetValue(productId, out var item)) throw new KeyNotFoundException($"no product '{productId}' with interactions in the store");
+        return [.. _knn.Neighbours(item).Where(n => allowed(n.Item)).Take(k).Select(n => (Facts.Id[n.Item], Facts.Title[n.Item], (double)n.Similarity))];
+    }
+
+    /// <summary>The item of <paramref name="history"/> most like <paramref name="item"/>, or −1 when none is a neighbour.</summary>
+    public int MostLike(IEnumerable<int> history, int item)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var (best, similarity) = (-1, 0f);
+        foreach (var i in history)
+            foreach (var (neighbour, s) in _knn.Neighbours(i))
+                if (neighbour == item && s > similarity) (best, similarity) = (i, s);
+        return best;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using ShopLens.Core.Store;
+using ShopLens.Learning.Recommenders;
+
+namespace ShopLens.Insight.Recommendations;
+
+/// <summary>
+/// Recommendations for one customer as a shop shows them: the model's ranking, then the shop's rules (nothing bought
+/// already unless it is bought again and again, nothing no longer sold, a cap per category), each product with its
+/// reason — the history item most like it ("because you bought X"), or, for a customer with no history, what is
+/// popular with customers of their region.
+/// </summary>
+public sealed class ShopRecommender
+{
+    readonly IRecommender _model;
+    readonly ProductSimilarity _similarity;
+    readonly Interactions _all;
+    readonly ProductFacts _facts;
+    readonly RecommendationFilters _filters;
+    readonly Dictionary<string, int> _customerIndex;
+    readonly Dictionary<(int User, int Item), InteractionKind> _strongest = [];
+    readonly Dictionary<string, int[]> _popularByRegion;
+    readonly Dictionary<string, string?> _regionOf;
+    readonly bool[] _available;
+    readonly int _knownUsers;
+
+    ShopRecommender(IRecommender model, int knownUsers, ProductSimilarity similarity, InteractionLog log, RecommendationFilters filters,
+        Dictionary<string, int> customerIndex, Dictionary<string, string?> regionOf, Dictionary<string, int[]> popularByRegion)
+    {
+        (_model, _knownUsers, _similarity, _facts, _filters, _customerIndex, _regionOf, _popularByRegion) =
+            (model, knownUsers, similarity, similarity.Facts, filters, customerIndex, regionOf, popularByRegion);
+        _all = log.Matrix(_ => true);
+        for (var r = 0; r < log.Rows; r++)
+        {
+            var key = (log.User[r], log.Item[r]);
+            if (!_strongest.TryGetValue(key, out var kind) || log.Kind[r] > kind) _strongest[key] = log.Kind[r];
+        }
+        _available = Available(_facts, log, filters);
+    }
+
+    /// <summary>Products someone touched within the filter's days before the log's end.</summary>
+    public static bool[] Available(ProductFacts facts, InteractionLog log, RecommendationFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(filters);
+        var end = log.Rows == 0 ? DateTime.MinValue : log.Time[^1];
+        return [.. facts.LastSeen.Select(t => filters.UnavailableAfterDays == 0 || t >= end.AddDays(-filters.UnavailableAfterDays))];
+    }
+
+    /// <summary>
+    /// Wraps a model whose items are <paramref name="log"/>'s products in order and whose first
+    /// <paramref name="knownUsers"/> users are the log's first customers (later ones are scored from their history
+    /// alone); the explanations come from <paramref name="similarity"/>.
+    /// </summary>
+    public static ShopRecommender Build(IShopStore store, IRecommender model, int knownUsers, InteractionLog log, ProductSimilarity similarity,
+        RecommendationFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(filters);
+        filters.Validate();
+        if (model.Items != log.ProductKeys.Length)
+            throw new ArgumentException($"the model ranks {model.Items} products, the interactions have {log.ProductKeys.Length}: it was fitted on other data");
+        ArgumentNullException.ThrowIfNull(similarity);
+        var keyToIndex = log.CustomerKeys.Select((key, u) => (key, u)).ToDictionary(p => p.key, p => p.u);
+        var customerIndex = new Dictionary<string, int>();
+        var regionOf = new Dictionary<string, string?>();
+        using (var reader = store.Query("SELECT customer_key, customer_id, region FROM customers"))
+            while (reader.Read())
+            {
+                var id = reader.GetString(1);
+                regionOf[id] = reader.IsDBNull(2) ? null : reader.GetString(2);
+                if (keyToIndex.TryGetValue(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), out var u)) customerIndex[id] = u;
+            }
+        // Popular by region: distinct customers per product among that region's customers, then overall ("").
+        var users = new Dictionary<string, HashSet<(int User, int Item)>>();
+        var regionOfUser = new string?[log.CustomerKeys.Length];
+        foreach (var (id, u) in customerIndex) regionOfUser[u] = regionOf[id];
+        for (var r = 0; r < log.Rows; r++)
+            foreach (var region in new[] { regionOfUser[log.User[r]] ?? "", "" }.Distinct())
+            {
+                if (!users.TryGetValue(region, out var set)) users[region] = set = [];
+                set.Add((log.User[r], log.Item[r]));
+            }
+        var popular = users.ToDictionary(e => e.Key, e => e.Value.GroupBy(p => p.Item).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToArray());
+        return new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular);
+    }
+
+    /// <summary>Up to <paramref name="k"/> products for the customer, best first.</summary>
+    /// <exception cref="KeyNotFoundException">no customer with that id</exception>
+    public IReadOnlyList<Recommendation> Recommend(string customerId, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        if (!_customerIndex.TryGetValue(customerId, out var user) || _all.RowStart[user + 1] == _all.RowStart[user])
+        {
+            if (!_regionOf.TryGetValue(customerId, out var region)) throw new KeyNotFoundException($"no customer '{customerId}' in the store");
+            return ColdStart(region, k);
+        }
+        var items = _all.ItemsOf(user).ToArray();
+        var scores = new float[_model.Items];
+        _model.Score(user < _knownUsers ? user : -1, items, _all.WeightsOf(user), scores);
+        var excluded = items.Where(i => Blocked(user, i)).ToArray();
+        var ranked = TopItems.Select(scores, Math.Min(_model.Items, 20 * k), excluded);
+        return [.. Diverse(ranked.Where(i => _available[i]), k).Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(user, items, i)))];
+    }
+
+    bool Blocked(int user, int item) =>
+        _filters.ExcludeBought && !_facts.Repeatable[item] && _strongest.TryGetValue((user, item), out var kind) && kind >= InteractionKind.Review;
+
+    IEnumerable<int> Diverse(IEnumerable<int> ranked, int k)
+    {
+        var perCategory = new Dictionary<string, int>();
+        var taken = 0;
+        foreach (var i in ranked)
+        {
+            if (taken == k) yield break;
+            var category = _facts.Category[i];
+            perCategory.TryGetValue(category, out var count);
+            if (_filters.MaxPerCategory > 0 && category.Length > 0 && count >= _filters.MaxPerCategory) continue;
+            perCategory[category] = count + 1;
+            taken++;
+            yield return i;
+        }
+    }
+
+    /// <summary>The history item most similar to <paramref name="item"/> and what the customer did with it.</summary>
+    string Reason(int user, int[] history, int item)
+    {
+        var best = _similarity.MostLike(history, item);
+        if (best < 0) return "liked by customers with tastes like yours";
+        var verb = _strongest[(user, best)] switch
+        {
+            InteractionKind.Purchase => "bought",
+            InteractionKind.Review => "reviewed",
+            InteractionKind.Cart => "put in your cart",
+            InteractionKind.Favorite => "saved",
+            _ => "viewed",
+        };
+        return $"because you {verb} {_facts.Title[best]}";
+    }
+
+    IReadOnlyList<Recommendation> ColdStart(string? region, int k)
+    {
+        var (list, reason) = region is not null && _popularByRegion.TryGetValue(region, out var inRegion)
+            ? (inRegion, $"popular with customers in {region}") : (_popularByRegion.GetValueOrDefault("") ?? [], "popular with all customers");
+        return [.. Diverse(list.Where(i => _available[i]), k).Select((i, rank) => new Recommendation(_facts.Id[i], _facts.Title[i], -rank, reason))];
+    }
+}
