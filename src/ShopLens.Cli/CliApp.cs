@@ -24,6 +24,7 @@ public static class CliApp
             EvaluateCommand.Build(),
             PredictCommand.Build(),
             SimilarCommand.Build(),
+            BoughtTogetherCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

@@ -13,7 +13,7 @@ public sealed record AssociationRuleOptions
     /// <summary>1 keeps only rules at least as likely as chance: B no rarer in baskets with A than in all baskets.</summary>
     public double MinLift { get; init; } = 1;
 
-    /// <summary>Rules kept per antecedent, the best by lift, then confidence.</summary>
+    /// <summary>Rules kept per antecedent, the best by confidence, then lift.</summary>
     public int MaxRulesPerItem { get; init; } = 20;
 
     public int Threads { get; init; } = Environment.ProcessorCount;

@@ -62,7 +62,11 @@ public sealed class AssociationRules : IRecommender
         return new AssociationRules(rules);
     }
 
-    /// <summary>The rules with antecedent <paramref name="item"/>, best first: by lift, then confidence, then consequent.</summary>
+    /// <summary>
+    /// The rules with antecedent <paramref name="item"/>, best first: by confidence (the share of baskets with the item
+    /// that also hold the other), then lift, then consequent. Lift first would put pairs of rare items seen together
+    /// twice ahead of what most buyers take; it is the filter instead.
+    /// </summary>
     public IReadOnlyList<AssociationRule> For(int item)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)Items, nameof(item));
@@ -85,8 +89,8 @@ public sealed class AssociationRules : IRecommender
 
     static int BestFirst(AssociationRule x, AssociationRule y)
     {
-        var by = y.Lift.CompareTo(x.Lift);
-        if (by == 0) by = y.Confidence.CompareTo(x.Confidence);
+        var by = y.Confidence.CompareTo(x.Confidence);
+        if (by == 0) by = y.Lift.CompareTo(x.Lift);
         return by != 0 ? by : x.Consequent.CompareTo(y.Consequent);
     }
 }
