@@ -10,16 +10,20 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class AlsModel : IRecommender
 {
+    internal const string Magic = "SLRECALS";
+    const int FormatVersion = 1;
+    const string Label = "ALS";
+
     readonly float[] _userFactors, _itemFactors;
     readonly float[] _itemNorms;
-    readonly double _alpha;
+    readonly double _regularization, _alpha;
     readonly RowWeighting _weighting;
     /// <summary>YᵀY + λI of the item factors, the part of every fold-in system that does not depend on the history.</summary>
     readonly double[] _shared;
 
     internal AlsModel(int factors, float[] userFactors, float[] itemFactors, double regularization, double alpha, RowWeighting weighting, int threads)
     {
-        (Factors, _userFactors, _itemFactors, _alpha, _weighting) = (factors, userFactors, itemFactors, alpha, weighting);
+        (Factors, _userFactors, _itemFactors, _regularization, _alpha, _weighting) = (factors, userFactors, itemFactors, regularization, alpha, weighting);
         _shared = AlsHalfStep.Gram(Array.ConvertAll(itemFactors, v => (double)v), factors, threads, CancellationToken.None);
         for (var j = 0; j < factors; j++) _shared[j * factors + j] += regularization;
         _itemNorms = new float[Items];
@@ -65,6 +69,43 @@ public sealed class AlsModel : IRecommender
         for (var i = 0; i < Items; i++) cosines[i] = TensorPrimitives.Dot(y, ItemFactor(i)) / (_itemNorms[item] * _itemNorms[i]);
         return TopItems.Select(cosines, k, [item]);
     }
+
+    /// <summary>
+    /// Writes the shape, λ and α, the factors and the row weighting: λ, α and the weighting are what a new user's fold-in
+    /// needs besides the item factors. YᵀY + λI and the item norms are computed again on loading, to the same bits.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Factors);
+        w.Write(Users);
+        w.Write(Items);
+        w.Write(_regularization);
+        w.Write(_alpha);
+        RecommenderFile.Write(w, _userFactors);
+        RecommenderFile.Write(w, _itemFactors);
+        _weighting.Write(w);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad value or a file cut short</exception>
+    public static AlsModel Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static AlsModel Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var factors = RecommenderFile.ReadCount(r, Label, "factors", least: 1);
+        var users = RecommenderFile.ReadCount(r, Label, "users");
+        var items = RecommenderFile.ReadCount(r, Label, "items");
+        var (regularization, alpha) = (r.ReadDouble(), r.ReadDouble());
+        if (!(regularization > 0) || double.IsInfinity(regularization)) throw new InvalidDataException($"{Label} model: regularization {regularization}");
+        if (!(alpha >= 0) || double.IsInfinity(alpha)) throw new InvalidDataException($"{Label} model: alpha {alpha}");
+        var userFactors = RecommenderFile.ReadFloats(r, users, factors, Label, "user factor entry");
+        var itemFactors = RecommenderFile.ReadFloats(r, items, factors, Label, "item factor entry");
+        // After the item factors, so that a damaged item count is found before BM25 allocates a norm per item.
+        var weighting = RowWeighting.Read(r, items, Label);
+        return new AlsModel(factors, userFactors, itemFactors, regularization, alpha, weighting, Environment.ProcessorCount);
+    });
 
     /// <summary>The exact solution of the user's row of the objective: (YᵀY + λI + Σ α wᵢ yᵢyᵢᵀ) x = Σ (1 + α wᵢ) yᵢ.</summary>
     float[] FoldIn(ReadOnlySpan<int> items, ReadOnlySpan<float> weights)

@@ -10,6 +10,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class AssociationRules : IRecommender
 {
+    internal const string Magic = "SLRECFBT";
+    const int FormatVersion = 1;
+    const string Label = "bought-together";
+
     readonly AssociationRule[][] _rules;
 
     AssociationRules(AssociationRule[][] rules) => _rules = rules;
@@ -93,4 +97,46 @@ public sealed class AssociationRules : IRecommender
         if (by == 0) by = y.Lift.CompareTo(x.Lift);
         return by != 0 ? by : x.Consequent.CompareTo(y.Consequent);
     }
+
+    /// <summary>Writes the model (little-endian binary: header, version, then per item its rules).</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Items);
+        foreach (var rules in _rules)
+        {
+            w.Write(rules.Length);
+            foreach (var rule in rules)
+            {
+                w.Write(rule.Consequent);
+                w.Write(rule.Baskets);
+                w.Write(rule.Support);
+                w.Write(rule.Confidence);
+                w.Write(rule.Lift);
+            }
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad rule or a file cut short</exception>
+    public static AssociationRules Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static AssociationRules Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var items = RecommenderFile.ReadCount(r, Label, "items");
+        var all = new AssociationRule[items][];
+        for (var a = 0; a < items; a++)
+        {
+            all[a] = new AssociationRule[RecommenderFile.ReadCount(r, Label, "rules")];
+            for (var k = 0; k < all[a].Length; k++)
+            {
+                var rule = new AssociationRule(a, r.ReadInt32(), r.ReadInt32(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+                if ((uint)rule.Consequent >= (uint)items || rule.Baskets < 1 || !(rule.Support is > 0 and <= 1) || !(rule.Confidence is > 0 and <= 1) || !(rule.Lift > 0))
+                    throw new InvalidDataException($"{Label} model: rule {a} → {rule.Consequent} is not a rule ({rule})");
+                all[a][k] = rule;
+            }
+        }
+        return new AssociationRules(all);
+    });
 }

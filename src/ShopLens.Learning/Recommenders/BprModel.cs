@@ -9,6 +9,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class BprModel : IRecommender
 {
+    internal const string Magic = "SLRECBPR";
+    const int FormatVersion = 1;
+    const string Label = "BPR";
+
     readonly float[] _userFactors, _itemFactors, _itemBiases;
 
     internal BprModel(int factors, float[] userFactors, float[] itemFactors, float[] itemBiases) =>
@@ -48,4 +52,31 @@ public sealed class BprModel : IRecommender
         }
         for (var i = 0; i < Items; i++) scores[i] = _itemBiases[i] + TensorPrimitives.Dot(x, _itemFactors.AsSpan(i * f, f));
     }
+
+    /// <summary>Writes the shape, the user and item factors and the item biases.</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Factors);
+        w.Write(Users);
+        w.Write(Items);
+        RecommenderFile.Write(w, _userFactors);
+        RecommenderFile.Write(w, _itemFactors);
+        RecommenderFile.Write(w, _itemBiases);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a value that is not finite or a file cut short</exception>
+    public static BprModel Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static BprModel Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var factors = RecommenderFile.ReadCount(r, Label, "factors", least: 1);
+        var users = RecommenderFile.ReadCount(r, Label, "users");
+        var items = RecommenderFile.ReadCount(r, Label, "items");
+        var userFactors = RecommenderFile.ReadFloats(r, users, factors, Label, "user factor entry");
+        var itemFactors = RecommenderFile.ReadFloats(r, items, factors, Label, "item factor entry");
+        return new BprModel(factors, userFactors, itemFactors, RecommenderFile.ReadFloats(r, items, 1, Label, "item bias"));
+    });
 }

@@ -7,6 +7,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class ContentSimilarity : IRecommender
 {
+    internal const string Magic = "SLRECCON";
+    const int FormatVersion = 1;
+    const string Label = "content similarity";
+
     readonly Interactions _byItem;
     readonly Interactions _byFeature;
 
@@ -86,4 +90,18 @@ public sealed class ContentSimilarity : IRecommender
             for (var m = 0; m < items.Length; m++) into[items[m]] += weights[k] * values[m];
         }
     }
+
+    /// <summary>Writes the model (little-endian binary: header, version, the weighted item × feature matrix).</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        _byItem.Write(w);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad matrix or a file cut short</exception>
+    public static ContentSimilarity Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static ContentSimilarity Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () => new ContentSimilarity(Interactions.Read(r, Label)));
 }

@@ -9,6 +9,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class Ease : IRecommender
 {
+    internal const string Magic = "SLRECEAS";
+    const int FormatVersion = 1;
+    const string Label = "EASE";
+
     readonly float[] _weights;
 
     Ease(int items, float[] weights) => (Items, _weights) = (items, weights);
@@ -51,4 +55,23 @@ public sealed class Ease : IRecommender
         scores.Clear();
         foreach (var i in historyItems) System.Numerics.Tensors.TensorPrimitives.Add(scores, _weights.AsSpan(i * Items, Items), scores);
     }
+
+    /// <summary>Writes the item count and B, row-major.</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Items);
+        RecommenderFile.Write(w, _weights);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a weight that is not finite or a file cut short</exception>
+    public static Ease Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static Ease Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var n = RecommenderFile.ReadCount(r, Label, "items");
+        return new Ease(n, RecommenderFile.ReadFloats(r, n, n, Label, "weight"));
+    });
 }

@@ -13,6 +13,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class HybridRecommender : IRecommender, IDisposable
 {
+    internal const string Magic = "SLRECHYB";
+    const int FormatVersion = 1;
+    const string Label = "hybrid";
+
     readonly IReadOnlyList<IRecommender> _sources;
     readonly GbdtModel _ranker;
     readonly Scale _scale;
@@ -161,6 +165,72 @@ public sealed class HybridRecommender : IRecommender, IDisposable
 
     static LabeledRows Rows(List<(float[] Features, float[] Labels, bool Validation)> groups, int[] which, int columns) =>
         new([.. which.SelectMany(n => groups[n].Features)], columns, [.. which.SelectMany(n => groups[n].Labels)]);
+
+    /// <summary>
+    /// Writes the candidate count and the scale, then the ranker's file and each source's, one after another: every
+    /// part's reader stops at the end of its own part, so no lengths are needed.
+    /// </summary>
+    public void Save(Stream stream)
+    {
+        using (var w = RecommenderFile.Writer(stream, Magic, FormatVersion))
+        {
+            w.Write(_candidates);
+            w.Write(Items);
+            RecommenderFile.Write(w, _scale.Popularity);
+            w.Write(_scale.MeanHistory);
+            w.Write(_sources.Count);
+        }
+        _ranker.Save(stream);
+        foreach (var source in _sources) source.Save(stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>, its sources through <see cref="RecommenderFile.Load"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad value or part, or a file cut short</exception>
+    public static HybridRecommender Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static HybridRecommender Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var candidates = RecommenderFile.ReadCount(r, Label, "candidates per source", least: 1);
+        var popularity = RecommenderFile.ReadFloats(r, RecommenderFile.ReadCount(r, Label, "items"), 1, Label, "relative popularity of item");
+        for (var i = 0; i < popularity.Length; i++)
+            if (!(popularity[i] > 0)) throw new InvalidDataException($"{Label} model: item {i}'s relative popularity is {popularity[i]}");
+        var meanHistory = r.ReadSingle();
+        if (!(meanHistory >= 0) || float.IsInfinity(meanHistory)) throw new InvalidDataException($"{Label} model: mean history length {meanHistory}");
+        var sources = new IRecommender[RecommenderFile.ReadCount(r, Label, "sources", least: 1)];
+        var ranker = Part("ranker", () => GbdtModel.Load(r.BaseStream));
+        try
+        {
+            if (ranker.Objective != GbdtObjective.LambdaRank || ranker.Columns != Columns(sources.Length))
+                throw new InvalidDataException($"{Label} model: the ranker is {ranker.Objective} on {ranker.Columns} columns, not LambdaRank on {Columns(sources.Length)}");
+            for (var s = 0; s < sources.Length; s++)
+            {
+                sources[s] = Part($"source {s}", () => RecommenderFile.Load(r.BaseStream));
+                if (sources[s].Items != popularity.Length)
+                    throw new InvalidDataException($"{Label} model: source {s} ({sources[s].Name}) scores {sources[s].Items} items, not {popularity.Length}");
+            }
+            return new HybridRecommender(sources, ranker, new Scale(popularity, meanHistory), candidates);
+        }
+        catch
+        {
+            ranker.Dispose();
+            foreach (var s in sources.OfType<IDisposable>()) s.Dispose();
+            throw;
+        }
+    });
+
+    /// <summary>Loads one part, naming it and the hybrid in any error but a file cut short, which the caller reports.</summary>
+    static T Part<T>(string part, Func<T> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{Label} model, {part}: {e.Message}", e);
+        }
+    }
 
     public void Dispose()
     {

@@ -16,5 +16,13 @@ public interface IRecommender
     /// Writes a score for each of the <see cref="Items"/> items into <paramref name="scores"/>.
     /// <paramref name="user"/> is −1 for a user the model was not trained on.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="scores"/> does not have <see cref="Items"/> entries</exception>
     void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores);
+
+    /// <summary>
+    /// Writes the fitted model, so that a model is fitted once and scores elsewhere: <see cref="RecommenderFile.Load"/>
+    /// (or the kind's own <c>Load</c>) gives back one whose scores are the same bits, and saving that again gives the
+    /// same bytes. The stream is left open.
+    /// </summary>
+    void Save(Stream stream);
 }

@@ -83,6 +83,36 @@ public sealed class Interactions
     /// <summary>The same pairs with other weights, in the order of <see cref="Values"/>.</summary>
     internal Interactions WithValues(float[] values) => new(Users, Items, RowStart, Columns, values);
 
+    /// <summary>Writes the matrix as a model file's part: its shape, row starts, columns and values.</summary>
+    internal void Write(BinaryWriter w)
+    {
+        w.Write(Users);
+        w.Write(Items);
+        w.Write(Count);
+        RecommenderFile.Write(w, RowStart);
+        RecommenderFile.Write(w, Columns);
+        RecommenderFile.Write(w, Values);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote, checking that it is a matrix (rows in order, columns increasing and in range).</summary>
+    internal static Interactions Read(BinaryReader r, string label)
+    {
+        var users = RecommenderFile.ReadCount(r, label, "rows");
+        var items = RecommenderFile.ReadCount(r, label, "columns");
+        var count = RecommenderFile.ReadCount(r, label, "entries");
+        var rowStart = RecommenderFile.ReadInts(r, users + 1, label, "row starts");
+        if (rowStart[0] != 0 || rowStart[users] != count) throw new InvalidDataException($"{label} model: the rows span {rowStart[0]} … {rowStart[users]}, not 0 … {count}");
+        var columns = RecommenderFile.ReadInts(r, count, label, "columns");
+        for (var u = 0; u < users; u++)
+        {
+            if (rowStart[u + 1] < rowStart[u]) throw new InvalidDataException($"{label} model: row {u} ends before it starts");
+            for (var k = rowStart[u]; k < rowStart[u + 1]; k++)
+                if ((uint)columns[k] >= (uint)items || (k > rowStart[u] && columns[k] <= columns[k - 1]))
+                    throw new InvalidDataException($"{label} model: row {u} has column {columns[k]} out of order or outside 0 … {items - 1}");
+        }
+        return new Interactions(users, items, rowStart, columns, RecommenderFile.ReadFloats(r, count, 1, label, "value"));
+    }
+
     /// <summary>The item × user matrix.</summary>
     public Interactions Transpose()
     {

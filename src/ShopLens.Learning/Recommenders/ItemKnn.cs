@@ -7,6 +7,10 @@ namespace ShopLens.Learning.Recommenders;
 /// </summary>
 public sealed class ItemKnn : IRecommender
 {
+    internal const string Magic = "SLRECKNN";
+    const int FormatVersion = 1;
+    const string Label = "item-kNN";
+
     readonly int[] _start;
     readonly int[] _neighbours;
     readonly float[] _similarity;
@@ -72,4 +76,34 @@ public sealed class ItemKnn : IRecommender
         foreach (var i in historyItems)
             for (var k = _start[i]; k < _start[i + 1]; k++) scores[_neighbours[k]] += _similarity[k];
     }
+
+    /// <summary>Writes the item count, the neighbour lists' starts, then every neighbour and its similarity.</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Items);
+        w.Write(_neighbours.Length);
+        RecommenderFile.Write(w, _start);
+        RecommenderFile.Write(w, _neighbours);
+        RecommenderFile.Write(w, _similarity);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad neighbour list or a file cut short</exception>
+    public static ItemKnn Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static ItemKnn Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var n = RecommenderFile.ReadCount(r, Label, "items");
+        var count = RecommenderFile.ReadCount(r, Label, "neighbours in all");
+        var start = RecommenderFile.ReadInts(r, n + 1, Label, "list starts");
+        if (start[0] != 0 || start[n] != count) throw new InvalidDataException($"{Label} model: the lists span {start[0]} … {start[n]}, not 0 … {count}");
+        for (var i = 0; i < n; i++)
+            if (start[i + 1] < start[i]) throw new InvalidDataException($"{Label} model: item {i}'s list ends before it starts");
+        var neighbours = RecommenderFile.ReadInts(r, count, Label, "neighbours");
+        foreach (var j in neighbours)
+            if ((uint)j >= (uint)n) throw new InvalidDataException($"{Label} model: neighbour {j} is outside 0 … {n - 1}");
+        return new ItemKnn(n, start, neighbours, RecommenderFile.ReadFloats(r, count, 1, Label, "similarity"));
+    });
 }

@@ -3,6 +3,10 @@ namespace ShopLens.Learning.Recommenders;
 /// <summary>The baseline every recommender must beat: each item scored by how many users have it in training.</summary>
 public sealed class Popularity : IRecommender
 {
+    internal const string Magic = "SLRECPOP";
+    const int FormatVersion = 1;
+    const string Label = "popularity";
+
     readonly float[] _users;
 
     public Popularity(Interactions train)
@@ -12,9 +16,36 @@ public sealed class Popularity : IRecommender
         foreach (var i in train.Columns) _users[i]++;
     }
 
+    Popularity(float[] users) => _users = users;
+
     public string Name => "popularity";
 
     public int Items => _users.Length;
 
-    public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores) => _users.CopyTo(scores);
+    public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
+    {
+        if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
+        _users.CopyTo(scores);
+    }
+
+    /// <summary>Writes the item count and each item's user count.</summary>
+    public void Save(Stream stream)
+    {
+        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
+        w.Write(Items);
+        RecommenderFile.Write(w, _users);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">another header, a newer format, a bad count or a file cut short</exception>
+    public static Popularity Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
+
+    /// <summary>The rest of the file after its header.</summary>
+    internal static Popularity Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
+    {
+        var users = RecommenderFile.ReadFloats(r, RecommenderFile.ReadCount(r, Label, "items"), 1, Label, "user count of item");
+        for (var i = 0; i < users.Length; i++)
+            if (users[i] < 0) throw new InvalidDataException($"{Label} model: item {i} has {users[i]} users");
+        return new Popularity(users);
+    });
 }

@@ -57,4 +57,23 @@ sealed class RowWeighting
         }
         return x.WithValues(values);
     }
+
+    /// <summary>Writes the kind and, for BM25, the items' length norms; the item count is the model's.</summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write((int)_weighting);
+        foreach (var v in _lengthNorm) w.Write(v);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote for a model of <paramref name="items"/> items.</summary>
+    /// <exception cref="InvalidDataException">an unknown kind or a length norm that is not finite and positive</exception>
+    public static RowWeighting Read(BinaryReader r, int items, string label)
+    {
+        var weighting = (Weighting)r.ReadInt32();
+        if (!Enum.IsDefined(weighting)) throw new InvalidDataException($"{label} model: weighting {(int)weighting} is not one of {string.Join(", ", Enum.GetNames<Weighting>())}");
+        var lengthNorm = new double[weighting == Weighting.Bm25 ? items : 0];
+        for (var i = 0; i < lengthNorm.Length; i++)
+            if (!((lengthNorm[i] = r.ReadDouble()) > 0) || double.IsInfinity(lengthNorm[i])) throw new InvalidDataException($"{label} model: BM25 length norm {i} is {lengthNorm[i]}");
+        return new RowWeighting(weighting, items, lengthNorm);
+    }
 }

@@ -52,5 +52,7 @@ public sealed class RankingMetricsTests
         public int Items => scores.Length;
 
         public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> output) => scores.CopyTo(output);
+
+        public void Save(Stream stream) => throw new NotSupportedException();
     }
 }
