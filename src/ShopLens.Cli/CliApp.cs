@@ -23,6 +23,7 @@ public static class CliApp
             TrainCommand.Build(),
             EvaluateCommand.Build(),
             PredictCommand.Build(),
+            RecsCommands.Recommend(),
             SimilarCommand.Build(),
             BoughtTogetherCommand.Build(),
             DemoCommand.Build(),

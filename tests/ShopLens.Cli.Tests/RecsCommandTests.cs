@@ -34,5 +34,44 @@ public sealed class RecsCommandTests : IDisposable
         Assert.Contains("--split 'random'", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_trained_recommender_lists_products_with_reasons_and_the_product_views_answer()
+    {
+        var (code, stdout, stderr) = Run("demo", "--out", Path.Combine(_dir, "demo"), "--customers", "300", "--days", "60", "--json");
+        Assert.True(code == 0, stderr);
+        var db = JsonDocument.Parse(stdout).RootElement.GetProperty("db").GetString()!;
+        (code, _, stderr) = Run("recommend", "--db", db, "--customer", "C000002");
+        Assert.Equal(1, code);
+        Assert.Contains("train recs", stderr, StringComparison.Ordinal);
+
+        (code, stdout, stderr) = Run("train", "recs", "--db", db, "--model", "ease", "--json");
+        Assert.True(code == 0, stderr);
+        var trained = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("ease", trained.GetProperty("model").GetString());
+        Assert.StartsWith("ease l2", trained.GetProperty("setting").GetString(), StringComparison.Ordinal);
+
+        (code, stdout, stderr) = Run("recommend", "--db", db, "--customer", "C000002", "--k", "5", "--json");
+        Assert.True(code == 0, stderr);
+        var list = JsonDocument.Parse(stdout).RootElement.GetProperty("recommendations").EnumerateArray().ToArray();
+        Assert.Equal(5, list.Length);
+        Assert.All(list, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("reason").GetString())));
+        Assert.Equal(5, list.Select(r => r.GetProperty("product_id").GetString()).Distinct().Count());
+        Assert.True(list[0].GetProperty("score").GetDouble() >= list[^1].GetProperty("score").GetDouble());
+
+        var product = list[0].GetProperty("product_id").GetString()!;
+        (code, stdout, stderr) = Run("similar", "--db", db, "--product", product, "--k", "3", "--json");
+        Assert.True(code == 0, stderr);
+        var similar = JsonDocument.Parse(stdout).RootElement.GetProperty("similar").EnumerateArray().ToArray();
+        Assert.Equal(3, similar.Length);
+        Assert.DoesNotContain(similar, s => s.GetProperty("product_id").GetString() == product);
+
+        (code, stdout, stderr) = Run("bought-together", "--db", db, "--product", product, "--min-baskets", "1", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.All(JsonDocument.Parse(stdout).RootElement.GetProperty("together").EnumerateArray(), t => Assert.True(t.GetProperty("lift").GetDouble() >= 1));
+        (code, _, stderr) = Run("similar", "--db", db, "--product", "no-such-product");
+        Assert.Equal(1, code);
+        Assert.Contains("no-such-product", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

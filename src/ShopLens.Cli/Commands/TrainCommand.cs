@@ -26,6 +26,7 @@ static class TrainCommand
         };
         task.AddTo(command);
         command.Subcommands.Add(ClvCommands.Train());
+        command.Subcommands.Add(RecsCommands.Train());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
