@@ -30,6 +30,13 @@ static class RecommendationView
             ["setting"] = m.Setting,
             ["validation"] = m.Tried.Select(t => new { setting = t.Label, ndcg = double.IsNaN(t.Ndcg) ? (double?)null : t.Ndcg }).ToArray(),
             ["fit_s"] = Math.Round(m.FitSeconds, 3),
+            ["sampled_100_uniform"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "sampled_100_uniform",
+                [$"hr_at_{r.K}"] = m.Sampled.HitRate,
+                [$"ndcg_at_{r.K}"] = m.Sampled.Ndcg,
+                ["pairs"] = m.Sampled.Pairs,
+            },
         }),
     };
 
@@ -48,6 +55,8 @@ static class RecommendationView
                 m.FitSeconds.ToString("F1", CultureInfo.InvariantCulture), Markup.Escape(m.Setting));
         }
         console.Write(table);
+        console.WriteLine($"for comparison with papers only, each held-out product against 100 random ones (sampled_100_uniform): " +
+            string.Join(", ", r.Models.Select(m => $"{m.Model} HR@{r.K} {F(m.Sampled.HitRate)} NDCG@{r.K} {F(m.Sampled.Ndcg)}")));
     }
 
     static string Split(SplitProtocol protocol) => protocol switch

@@ -21,8 +21,12 @@ public static class RecommendationEvaluation
         public InteractionWeights Weights { get; init; } = new();
     }
 
-    /// <summary>One model's figures: the metrics, the setting chosen, what the search saw, and the fit time.</summary>
-    public sealed record ModelResult(string Model, RankingMetrics Metrics, string Setting, IReadOnlyList<(string Label, double Ndcg)> Tried, double FitSeconds);
+    /// <summary>
+    /// One model's figures: the full-ranking metrics, the sampled protocol's (100 uniform negatives, a labelled extra
+    /// for comparison with papers), the setting chosen, what the search saw, and the fit time.
+    /// </summary>
+    public sealed record ModelResult(string Model, RankingMetrics Metrics, SampledRankingEvaluation.Result Sampled, string Setting,
+        IReadOnlyList<(string Label, double Ndcg)> Tried, double FitSeconds);
 
     public sealed record Result(SplitProtocol Protocol, int K, int Customers, int Products, int TrainInteractions, int TestUsers, int TestInteractions,
         IReadOnlyList<ModelResult> Models);
@@ -49,7 +53,8 @@ public static class RecommendationEvaluation
             var seconds = clock.Elapsed.TotalSeconds;
             try
             {
-                results.Add(new ModelResult(name, RankingEvaluation.Evaluate(fitted.Model, train, test, options.K, options.Threads, ct), fitted.Setting, fitted.Tried, seconds));
+                results.Add(new ModelResult(name, RankingEvaluation.Evaluate(fitted.Model, train, test, options.K, options.Threads, ct),
+                    SampledRankingEvaluation.Evaluate(fitted.Model, train, test, options.K, 100, options.Seed, ct), fitted.Setting, fitted.Tried, seconds));
             }
             finally
             {

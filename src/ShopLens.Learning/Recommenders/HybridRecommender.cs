@@ -9,7 +9,8 @@ namespace ShopLens.Learning.Recommenders;
 /// a candidate (its score, its score over the user's best, its rank) and by the item's popularity and the user's
 /// history length. The ranker learns from the training data alone: each user's training items are split again (a few
 /// times, with different seeds, for more examples), the sources are fitted on the larger part, and the held-back part
-/// are the items the ranker should put first. The sources are then refitted on all the training data. Items no source proposes score −∞.
+/// are the items the ranker should put first. The sources are then refitted on all the training data. Items no source
+/// proposes score below every candidate, in the first source's order, so that the whole catalogue stays ranked.
 /// </summary>
 public sealed class HybridRecommender : IRecommender, IDisposable
 {
@@ -74,7 +75,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             Parallel.For(0, users.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, n =>
             {
                 var u = users[n];
-                var (items, features) = Candidates(innerSources, innerScale, options.CandidatesPerSource, u, inner.ItemsOf(u), inner.WeightsOf(u));
+                var (items, features, _) = Candidates(innerSources, innerScale, options.CandidatesPerSource, u, inner.ItemsOf(u), inner.WeightsOf(u));
                 var wanted = targets.ItemsOf(u);
                 var labels = new float[items.Length];
                 for (var c = 0; c < items.Length; c++) labels[c] = wanted.BinarySearch(items[c]) >= 0 ? 1 : 0;
@@ -103,15 +104,16 @@ public sealed class HybridRecommender : IRecommender, IDisposable
     public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
     {
         if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
-        var (items, features) = Candidates(_sources, _scale, _candidates, user, historyItems, historyWeights);
-        scores.Fill(float.NegativeInfinity);
-        if (items.Length == 0) return;
-        var ranked = _ranker.RawScores(features);
+        var (items, features, first) = Candidates(_sources, _scale, _candidates, user, historyItems, historyWeights);
+        var ranked = items.Length == 0 ? [] : _ranker.RawScores(features);
+        var floor = ranked.Length == 0 ? 0 : (float)ranked.Min() - 2;
+        // The rest: floor + a logistic squash of the first source's score, strictly between floor and floor + 1.
+        for (var i = 0; i < scores.Length; i++) scores[i] = float.IsFinite(first[i]) ? floor + 1 / (1 + MathF.Exp(-first[i])) : float.NegativeInfinity;
         for (var c = 0; c < items.Length; c++) scores[items[c]] = (float)ranked[c];
     }
 
-    /// <summary>The union of the sources' top items for a user (not in the history), and each candidate's features.</summary>
-    static (int[] Items, float[] Features) Candidates(IReadOnlyList<IRecommender> sources, Scale scale, int perSource, int user,
+    /// <summary>The union of the sources' top items for a user (not in the history), each candidate's features, and the first source's scores.</summary>
+    static (int[] Items, float[] Features, float[] FirstSource) Candidates(IReadOnlyList<IRecommender> sources, Scale scale, int perSource, int user,
         ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights)
     {
         var n = scale.Popularity.Length;
@@ -160,7 +162,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             features[c * columns + columns - 2] = MathF.Log(scale.Popularity[items[c]]);
             features[c * columns + columns - 1] = history;
         }
-        return (items, features);
+        return (items, features, scores[0]);
     }
 
     static LabeledRows Rows(List<(float[] Features, float[] Labels, bool Validation)> groups, int[] which, int columns) =>

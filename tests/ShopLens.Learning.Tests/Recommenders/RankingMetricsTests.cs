@@ -45,6 +45,22 @@ public sealed class RankingMetricsTests
         Assert.Throws<LearnerInputException>(() => RankingEvaluation.Evaluate(model, train, Interactions.FromTriples(3, 5, [0], [0], [1]), 1));
     }
 
+    [Fact]
+    public void The_sampled_protocol_ranks_each_held_out_item_against_random_ones_and_counts_ties_against_it()
+    {
+        // 200 items; user 0 holds out item 199 (scored highest), user 1 item 0 (scored lowest), user 2 item 5 in a tie.
+        var train = Interactions.FromTriples(3, 200, [0, 1, 2], [10, 10, 10], [1, 1, 1]);
+        var test = Interactions.FromTriples(3, 200, [0, 1, 2], [199, 0, 5], [1, 1, 1]);
+        var scores = Enumerable.Range(0, 200).Select(i => (float)i).ToArray();
+        scores[5] = scores[6] = 100;
+        var result = SampledRankingEvaluation.Evaluate(new FixedScores(scores), train, test, 10, 100, seed: 3);
+        Assert.Equal(3, result.Pairs);
+        // Only user 0's item beats all 100; item 5 ties with item 6 and loses to the ~50 above 100.
+        Assert.Equal(1 / 3.0, result.HitRate, 12);
+        Assert.Equal(1 / 3.0, result.Ndcg, 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampledRankingEvaluation.Evaluate(new FixedScores(scores), train, test, 10, 0, 1));
+    }
+
     sealed class FixedScores(float[] scores) : IRecommender
     {
         public string Name => "fixed";
