@@ -1,3 +1,4 @@
+using ShopLens.Core.Store;
 using System.CommandLine;
 using System.Globalization;
 
@@ -30,6 +31,10 @@ static class CommonOptions
             throw new ArgumentException($"{option} '{text}' is not a number of days or weeks such as 14d or 26w");
         return days * factor;
     }
+
+    /// <summary>Opens an existing store: a path that names no file is an error, not a new empty store.</summary>
+    public static ShopStore OpenStore(string path) =>
+        File.Exists(path) ? ShopStore.Open(path) : throw new IOException($"{path}: no such store (import something first, or pass --db)");
 
     /// <summary>Reads a date or date-time option (ISO 8601, UTC unless it says otherwise); null when absent.</summary>
     public static DateTime? ParseTime(string? text, string option)

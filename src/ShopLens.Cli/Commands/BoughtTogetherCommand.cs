@@ -24,8 +24,7 @@ static class BoughtTogetherCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var baskets = Baskets.Load(store);
             var facts = ProductFacts.Load(store, baskets.ProductKeys);
             var id = parse.GetValue(product)!;

@@ -31,7 +31,7 @@ static class ClvCommands
         };
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db)!);
+            using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
             var names = parse.GetValue(models) == "all" ? ClvTraining.AllModels
                 : parse.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var options = new ClvOptions
@@ -78,7 +78,7 @@ static class ClvCommands
         };
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db)!);
+            using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
             var saved = SavedCustomerValue.Models(store).Where(m => m.Model != ClvTraining.GammaGamma).ToArray();
             if (saved.Length == 0) throw new KeyNotFoundException("no saved customer value model: run `shoplens train clv` first");
             var name = parse.GetValue(model) ?? (saved.Any(m => m.Model == "bgnbd") ? "bgnbd" : saved[0].Model);
@@ -150,8 +150,6 @@ static class ClvCommands
 
     static Option<string> Unit() => new("--time-unit") { Description = "Unit of recency and age: week (the literature's) or day", DefaultValueFactory = _ => "week" };
 
-    static ShopStore Open(string path) =>
-        File.Exists(path) ? ShopStore.Open(path) : throw new IOException($"{path}: no such store (import something first, or pass --db)");
 
     static string F(double? value, int digits) => value?.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) ?? "";
 }

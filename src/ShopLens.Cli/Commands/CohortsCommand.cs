@@ -26,7 +26,6 @@ static class CohortsCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var outFile = parse.GetValue(output);
             if (outFile is not null && !outFile.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"{outFile}: cohorts writes .csv");
@@ -37,7 +36,7 @@ static class CohortsCommand
                 AsOf = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"),
             };
             var revenue = parse.GetValue(metric) == "revenue";
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var matrix = CohortRetention.Compute(store, options);
             if (outFile is not null)
             {

@@ -42,8 +42,7 @@ static class EvaluateCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(task.Kind) is null)
             {

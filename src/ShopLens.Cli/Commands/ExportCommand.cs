@@ -17,8 +17,7 @@ static class ExportCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var rows = TableExport.Export(store, parse.GetValue(table)!, parse.GetValue(output)!);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) Json.Write(stdout, new { table = parse.GetValue(table), rows, out_file = parse.GetValue(output) });

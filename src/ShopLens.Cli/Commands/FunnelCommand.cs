@@ -39,7 +39,6 @@ static class FunnelCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var funnel = new FunnelDefinition
             {
                 Steps = FunnelDefinition.ParseSteps(parse.GetValue(steps)!),
@@ -57,7 +56,7 @@ static class FunnelCommand
                 CorrelationTop = parse.GetValue(top),
             };
             funnel.Validate();
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var outFile = parse.GetValue(output);
             var result = FunnelAnalysis.Run(store, funnel, outFile);
             var stdout = parse.InvocationConfiguration.Output;

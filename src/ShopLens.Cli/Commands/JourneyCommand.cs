@@ -28,7 +28,6 @@ static class JourneyCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var definitions = parse.GetValue(stages) is { } file ? StageDefinitionsFile.Load(file) : new StageDefinitions();
             var start = CommonOptions.ParseTime(parse.GetValue(from), "--from");
             var end = CommonOptions.ParseTime(parse.GetValue(to), "--to");
@@ -40,7 +39,7 @@ static class JourneyCommand
             if (outFile is not null && !outFile.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"{outFile}: journey writes .csv");
 
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var counts = Lifecycle.Count(store, cut, definitions);
             var transitions = start is null ? null : Lifecycle.Transitions(store, start.Value, end!.Value, definitions);
             var report = EventPaths.Compute(store, pathOptions);

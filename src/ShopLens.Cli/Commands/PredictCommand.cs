@@ -27,10 +27,9 @@ static class PredictCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             if (parse.GetValue(top) < 1) throw new ArgumentException($"--top must be at least 1 (got {parse.GetValue(top)})");
             var definition = task.Read(parse);
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var scores = CustomerPredictions.Score(store, definition, CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"),
                 parse.GetValue(customer), parse.GetValue(top));
             var stdout = parse.InvocationConfiguration.Output;

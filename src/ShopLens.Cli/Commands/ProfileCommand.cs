@@ -18,9 +18,8 @@ static class ProfileCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store");
             var cut = CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var outFile = parse.GetValue(output);
             var table = CustomerProfile.Materialize(store, cut);
             long? written = outFile is null ? null : CustomerProfile.Export(store, table, outFile);

@@ -22,7 +22,7 @@ static class RecsCommands
         var command = new Command("recs", "Fit a recommender on all interactions in the store and save it for `shoplens recommend`") { db, model, seed, json };
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db)!);
+            using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
             var name = parse.GetValue(model)!;
             var log = InteractionLog.Load(store, new InteractionWeights());
             if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
@@ -55,7 +55,7 @@ static class RecsCommands
         };
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db)!);
+            using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
             var names = SavedRecommenders.Names(store);
             if (names.Count == 0) throw new KeyNotFoundException("no trained recommender: run `shoplens train recs` first");
             var name = parse.GetValue(model) ?? (names.Contains(RecommenderCatalog.Hybrid) ? RecommenderCatalog.Hybrid : names[0]);
@@ -88,6 +88,4 @@ static class RecsCommands
         return command;
     }
 
-    static ShopStore Open(string path) =>
-        File.Exists(path) ? ShopStore.Open(path) : throw new IOException($"{path}: no such store (import something first, or pass --db)");
 }

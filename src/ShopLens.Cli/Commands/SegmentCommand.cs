@@ -48,8 +48,7 @@ static class SegmentCommand
             var chosen = parse.GetValue(method)!;
             // A bad rules file is reported before the store is touched.
             var ruleSet = chosen == RuleSegmentation.Method ? RuleSet.Load(parse.GetValue(rules)!) : null;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             ClusterSegmentationResult? clustered = null;
             var result = chosen switch
             {

@@ -19,8 +19,7 @@ static class SimilarCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var log = InteractionLog.Load(store, new InteractionWeights());
             var facts = ProductFacts.Load(store, log.ProductKeys);
             var available = ShopRecommender.Available(facts, log, new RecommendationFilters());

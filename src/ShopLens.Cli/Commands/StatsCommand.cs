@@ -17,8 +17,7 @@ static class StatsCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var stats = StoreStatistics.Of(store);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) Json.Write(stdout, stats);

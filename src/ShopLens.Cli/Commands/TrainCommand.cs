@@ -30,9 +30,8 @@ static class TrainCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new IOException($"{path}: no such store (import something first, or pass --db)");
             var options = Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));
-            using var store = ShopStore.Open(path);
+            using var store = CommonOptions.OpenStore(path);
             var cards = new List<ModelCard>();
             foreach (var definition in task.ReadAll(parse))
             {
