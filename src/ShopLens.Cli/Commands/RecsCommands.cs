@@ -27,7 +27,8 @@ static class RecsCommands
             var log = InteractionLog.Load(store, new InteractionWeights());
             if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
             var clock = Stopwatch.StartNew();
-            var fitted = RecommenderCatalog.Fit(name, log.Matrix(_ => true), 10, parse.GetValue(seed), Environment.ProcessorCount);
+            var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
+            var fitted = RecommenderCatalog.Fit(name, log.Matrix(_ => true), 10, parse.GetValue(seed), Environment.ProcessorCount, side);
             var seconds = clock.Elapsed.TotalSeconds;
             SavedRecommenders.Save(store, name, fitted.Model, log.CustomerKeys, log.ProductKeys, fitted.Setting);
             (fitted.Model as IDisposable)?.Dispose();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
+using ShopLens.Learning.Recommenders;
 
 namespace ShopLens.Insight.Recommendations;
 
@@ -17,6 +18,9 @@ public sealed class ProductFacts
     public required bool[] Repeatable { get; init; }
     public required DateTime[] LastSeen { get; init; }
 
+    /// <summary>List price; NaN where the product has none.</summary>
+    public required double[] Price { get; init; }
+
     /// <summary>
     /// Facts for the products of <paramref name="productKeys"/> (a log's item order). A product is repeatable when at
     /// least <paramref name="repeatShare"/> of its buyers bought it on two or more days.
@@ -30,7 +34,7 @@ public sealed class ProductFacts
         var n = productKeys.Count;
         var facts = new ProductFacts
         {
-            Id = new string[n], Title = new string[n], Category = new string[n], Repeatable = new bool[n], LastSeen = new DateTime[n],
+            Id = new string[n], Title = new string[n], Category = new string[n], Repeatable = new bool[n], LastSeen = new DateTime[n], Price = new double[n],
         };
         using (var reader = store.Query($"""
             WITH bought AS (
@@ -43,7 +47,7 @@ public sealed class ProductFacts
                 UNION ALL SELECT l.product_key, o.ts FROM orders o JOIN order_lines l ON l.order_id = o.order_id
                 UNION ALL SELECT product_key, ts FROM reviews) GROUP BY 1)
             SELECT p.product_key, p.product_id, coalesce(p.title, p.product_id), coalesce(split_part(p.category, '>', 1), ''),
-              coalesce(r.share, 0), s.last
+              coalesce(r.share, 0), s.last, CAST(p.price AS DOUBLE PRECISION)
             FROM products p LEFT JOIN repeats r ON r.product_key = p.product_key LEFT JOIN seen s ON s.product_key = p.product_key
             """))
         {
@@ -55,8 +59,21 @@ public sealed class ProductFacts
                 facts.Category[i] = reader.GetString(3).Trim();
                 facts.Repeatable[i] = Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture) >= repeatShare;
                 facts.LastSeen[i] = reader.IsDBNull(5) ? DateTime.MinValue : reader.GetDateTime(5);
+                facts.Price[i] = reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6);
             }
         }
         return facts;
+    }
+
+    /// <summary>
+    /// Top-level categories and log prices for the hybrid's ranker (category affinity, price fit); null when no
+    /// product has either, as in a ratings file with bare ids.
+    /// </summary>
+    public ItemSideInformation? SideInformation()
+    {
+        if (Category.All(string.IsNullOrEmpty) && Price.All(double.IsNaN)) return null;
+        var groups = new Dictionary<string, int>();
+        return new ItemSideInformation([.. Category.Select(c => groups.TryGetValue(c ?? "", out var g) ? g : groups[c ?? ""] = groups.Count)],
+            [.. Price.Select(p => p > 0 ? (float)Math.Log(p) : float.NaN)]);
     }
 }

@@ -44,12 +44,13 @@ public static class RecommendationEvaluation
         if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
         var (train, test) = EvaluationSplit.Make(log, options.Protocol, options.TestFraction, options.Seed);
         if (test.Count == 0) throw new ArgumentException($"the {options.Protocol} split held nothing out: too few interactions per customer");
+        var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
         var results = new List<ModelResult>();
         foreach (var name in options.Models.Distinct())
         {
             ct.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, ct);
+            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, side, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             try
             {

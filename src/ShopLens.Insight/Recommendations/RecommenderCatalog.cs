@@ -17,15 +17,19 @@ public static class RecommenderCatalog
     /// <summary>A fitted model, the setting it was fitted with and what the search saw.</summary>
     public sealed record Fitted(IRecommender Model, string Setting, IReadOnlyList<(string Label, double Ndcg)> Tried);
 
+    /// <summary>
+    /// Fits <paramref name="name"/> on <paramref name="train"/>; <paramref name="side"/> (categories, prices) goes to the
+    /// hybrid's ranker.
+    /// </summary>
     /// <exception cref="ArgumentException">an unknown name</exception>
-    public static Fitted Fit(string name, Interactions train, int k, int seed, int threads, CancellationToken ct = default)
+    public static Fitted Fit(string name, Interactions train, int k, int seed, int threads, ItemSideInformation? side = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         if (name == Hybrid)
         {
             var sources = new[] { "ease", "als", "itemknn" }.Select(n => Choose(n, train, k, seed, threads, ct)).ToArray();
             var hybrid = HybridRecommender.Fit(train, [.. sources.Select(s => s.Best.Fit), d => new Popularity(d)],
-                new HybridOptions { Seed = seed, Threads = threads }, ct);
+                new HybridOptions { Seed = seed, Threads = threads }, side, ct);
             return new Fitted(hybrid, string.Join(" + ", sources.Select(s => s.Best.Label).Append("popularity")), []);
         }
         var search = Choose(name, train, k, seed, threads, ct);

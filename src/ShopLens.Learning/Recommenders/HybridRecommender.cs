@@ -6,8 +6,9 @@ namespace ShopLens.Learning.Recommenders;
 /// <summary>
 /// Two stages, as production recommenders are built: several sources (EASE, item-kNN, ALS, popularity …) each
 /// propose their best items for a user, and LightGBM's LambdaRank orders the union by what each source thought of
-/// a candidate (its score, its score over the user's best, its rank) and by the item's popularity and the user's
-/// history length. The ranker learns from the training data alone: each user's training items are split again (a few
+/// a candidate (its score, its score over the user's best, its rank), by the item's popularity and the user's history
+/// length, and — given <see cref="ItemSideInformation"/> — by the history's share in the candidate's group and the
+/// candidate's distance from the history's usual value. The ranker learns from the training data alone: each user's training items are split again (a few
 /// times, with different seeds, for more examples), the sources are fitted on the larger part, and the held-back part
 /// are the items the ranker should put first. The sources are then refitted on all the training data. Items no source
 /// proposes score below every candidate, in the first source's order, so that the whole catalogue stays ranked.
@@ -15,16 +16,17 @@ namespace ShopLens.Learning.Recommenders;
 public sealed class HybridRecommender : IRecommender, IDisposable
 {
     internal const string Magic = "SLRECHYB";
-    const int FormatVersion = 1;
+    const int FormatVersion = 2;
     const string Label = "hybrid";
 
     readonly IReadOnlyList<IRecommender> _sources;
     readonly GbdtModel _ranker;
     readonly Scale _scale;
     readonly int _candidates;
+    readonly ItemSideInformation? _side;
 
-    HybridRecommender(IReadOnlyList<IRecommender> sources, GbdtModel ranker, Scale scale, int candidates) =>
-        (_sources, _ranker, _scale, _candidates) = (sources, ranker, scale, candidates);
+    HybridRecommender(IReadOnlyList<IRecommender> sources, GbdtModel ranker, Scale scale, int candidates, ItemSideInformation? side) =>
+        (_sources, _ranker, _scale, _candidates, _side) = (sources, ranker, scale, candidates, side);
 
     /// <summary>
     /// Popularity and history length relative to the data's means: the ranker learns on a part of the training data
@@ -45,20 +47,21 @@ public sealed class HybridRecommender : IRecommender, IDisposable
 
     public int Items => _scale.Popularity.Length;
 
-    /// <summary>Feature columns per candidate: three per source, then popularity and history length.</summary>
-    static int Columns(int sources) => 3 * sources + 2;
+    /// <summary>Feature columns per candidate: three per source, popularity and history length, then two from side information.</summary>
+    static int Columns(int sources, bool side) => 3 * sources + 2 + (side ? 2 : 0);
 
     /// <summary>
     /// Fits the ranker on an inner split of <paramref name="train"/> and the sources on all of it;
     /// <paramref name="sources"/> fit one source each on the matrix they are given.
     /// </summary>
-    /// <exception cref="LearnerInputException">no sources, or no user with a held-back item among the candidates</exception>
+    /// <exception cref="LearnerInputException">no sources, no user with a held-back item among the candidates, or side information of another shape</exception>
     public static HybridRecommender Fit(Interactions train, IReadOnlyList<Func<Interactions, IRecommender>> sources, HybridOptions options,
-        CancellationToken ct = default)
+        ItemSideInformation? side = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
+        side?.Check(train.Items);
         options.Validate();
         if (sources.Count == 0) throw new LearnerInputException("the hybrid needs at least one source");
         var rng = new Random(options.Seed);
@@ -75,7 +78,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             Parallel.For(0, users.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = ct }, n =>
             {
                 var u = users[n];
-                var (items, features, _) = Candidates(innerSources, innerScale, options.CandidatesPerSource, u, inner.ItemsOf(u), inner.WeightsOf(u));
+                var (items, features, _) = Candidates(innerSources, innerScale, side, options.CandidatesPerSource, u, inner.ItemsOf(u), inner.WeightsOf(u));
                 var wanted = targets.ItemsOf(u);
                 var labels = new float[items.Length];
                 for (var c = 0; c < items.Length; c++) labels[c] = wanted.BinarySearch(items[c]) >= 0 ? 1 : 0;
@@ -90,7 +93,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
         var stopPart = useful.Where(n => groups[n].Validation).ToArray();
         if (fitPart.Length == 0 || stopPart.Length == 0)
             throw new LearnerInputException($"the hybrid found held-back items among the candidates of only {useful.Length} users: too little data to learn a ranking");
-        var columns = Columns(sources.Count);
+        var columns = Columns(sources.Count, side is not null);
         var trainer = new GbdtTrainer(new GbdtOptions
         {
             Objective = GbdtObjective.LambdaRank, Rounds = options.Rounds, LearningRate = 0.05, Leaves = 7, MinRowsInLeaf = 200, L2 = 10,
@@ -98,13 +101,13 @@ public sealed class HybridRecommender : IRecommender, IDisposable
         });
         var ranker = trainer.FitRanking(Rows(groups, fitPart, columns), [.. fitPart.Select(n => groups[n].Labels.Length)],
             Rows(groups, stopPart, columns), [.. stopPart.Select(n => groups[n].Labels.Length)], ct);
-        return new HybridRecommender([.. sources.Select(fit => fit(train))], ranker, Scale.Of(train), options.CandidatesPerSource);
+        return new HybridRecommender([.. sources.Select(fit => fit(train))], ranker, Scale.Of(train), options.CandidatesPerSource, side);
     }
 
     public void Score(int user, ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights, Span<float> scores)
     {
         if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
-        var (items, features, first) = Candidates(_sources, _scale, _candidates, user, historyItems, historyWeights);
+        var (items, features, first) = Candidates(_sources, _scale, _side, _candidates, user, historyItems, historyWeights);
         var ranked = items.Length == 0 ? [] : _ranker.RawScores(features);
         var floor = ranked.Length == 0 ? 0 : (float)ranked.Min() - 2;
         // The rest: floor + a logistic squash of the first source's score, strictly between floor and floor + 1.
@@ -113,7 +116,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
     }
 
     /// <summary>The union of the sources' top items for a user (not in the history), each candidate's features, and the first source's scores.</summary>
-    static (int[] Items, float[] Features, float[] FirstSource) Candidates(IReadOnlyList<IRecommender> sources, Scale scale, int perSource, int user,
+    static (int[] Items, float[] Features, float[] FirstSource) Candidates(IReadOnlyList<IRecommender> sources, Scale scale, ItemSideInformation? side, int perSource, int user,
         ReadOnlySpan<int> historyItems, ReadOnlySpan<float> historyWeights)
     {
         var n = scale.Popularity.Length;
@@ -134,7 +137,7 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             }
         }
         var items = candidates.ToArray();
-        var columns = Columns(sources.Count);
+        var columns = Columns(sources.Count, side is not null);
         var features = new float[items.Length * columns];
         var history = MathF.Log((1 + historyItems.Length) / (1 + scale.MeanHistory));
         // Raw scores change scale when a source is refitted on more data; standardised over the user's candidates they do not.
@@ -157,12 +160,40 @@ public sealed class HybridRecommender : IRecommender, IDisposable
                 features[c * columns + 3 * s + 2] = ranks[s][items[c]];
             }
         }
+        var tail = 3 * sources.Count;
         for (var c = 0; c < items.Length; c++)
         {
-            features[c * columns + columns - 2] = MathF.Log(scale.Popularity[items[c]]);
-            features[c * columns + columns - 1] = history;
+            features[c * columns + tail] = MathF.Log(scale.Popularity[items[c]]);
+            features[c * columns + tail + 1] = history;
         }
+        if (side is not null) AddSideFeatures(side, historyItems, items, features, columns, tail + 2);
         return (items, features, scores[0]);
+    }
+
+    /// <summary>
+    /// Per candidate: the share of the history in its group, and how far its value lies from the history's mean in
+    /// the history's own spread (NaN when either is unknown).
+    /// </summary>
+    static void AddSideFeatures(ItemSideInformation side, ReadOnlySpan<int> historyItems, int[] items, float[] features, int columns, int at)
+    {
+        var inGroup = new Dictionary<int, int>();
+        double sum = 0, squares = 0;
+        var known = 0;
+        foreach (var i in historyItems)
+        {
+            inGroup[side.Groups[i]] = inGroup.GetValueOrDefault(side.Groups[i]) + 1;
+            if (float.IsNaN(side.Values[i])) continue;
+            (sum, squares, known) = (sum + side.Values[i], squares + side.Values[i] * (double)side.Values[i], known + 1);
+        }
+        var mean = known == 0 ? double.NaN : sum / known;
+        // A little spread for a history of one value, so the distance stays finite.
+        var spread = known == 0 ? double.NaN : Math.Sqrt(Math.Max(0, squares / known - mean * mean)) + 0.1;
+        for (var c = 0; c < items.Length; c++)
+        {
+            var item = items[c];
+            features[c * columns + at] = historyItems.Length == 0 ? float.NaN : inGroup.GetValueOrDefault(side.Groups[item]) / (float)historyItems.Length;
+            features[c * columns + at + 1] = (float)(Math.Abs(side.Values[item] - mean) / spread);
+        }
     }
 
     static LabeledRows Rows(List<(float[] Features, float[] Labels, bool Validation)> groups, int[] which, int columns) =>
@@ -180,6 +211,12 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             w.Write(Items);
             RecommenderFile.Write(w, _scale.Popularity);
             w.Write(_scale.MeanHistory);
+            w.Write(_side is not null);
+            if (_side is not null)
+            {
+                RecommenderFile.Write(w, _side.Groups);
+                RecommenderFile.Write(w, _side.Values);
+            }
             w.Write(_sources.Count);
         }
         _ranker.Save(stream);
@@ -199,19 +236,36 @@ public sealed class HybridRecommender : IRecommender, IDisposable
             if (!(popularity[i] > 0)) throw new InvalidDataException($"{Label} model: item {i}'s relative popularity is {popularity[i]}");
         var meanHistory = r.ReadSingle();
         if (!(meanHistory >= 0) || float.IsInfinity(meanHistory)) throw new InvalidDataException($"{Label} model: mean history length {meanHistory}");
+        ItemSideInformation? side = null;
+        if (r.ReadBoolean())
+        {
+            var groups = RecommenderFile.ReadInts(r, popularity.Length, Label, "item groups");
+            var values = new float[popularity.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = r.ReadSingle();
+            side = new ItemSideInformation(groups, values);
+            try
+            {
+                side.Check(popularity.Length);
+            }
+            catch (LearnerInputException e)
+            {
+                throw new InvalidDataException($"{Label} model: {e.Message}", e);
+            }
+        }
         var sources = new IRecommender[RecommenderFile.ReadCount(r, Label, "sources", least: 1)];
         var ranker = Part("ranker", () => GbdtModel.Load(r.BaseStream));
         try
         {
-            if (ranker.Objective != GbdtObjective.LambdaRank || ranker.Columns != Columns(sources.Length))
-                throw new InvalidDataException($"{Label} model: the ranker is {ranker.Objective} on {ranker.Columns} columns, not LambdaRank on {Columns(sources.Length)}");
+            var columns = Columns(sources.Length, side is not null);
+            if (ranker.Objective != GbdtObjective.LambdaRank || ranker.Columns != columns)
+                throw new InvalidDataException($"{Label} model: the ranker is {ranker.Objective} on {ranker.Columns} columns, not LambdaRank on {columns}");
             for (var s = 0; s < sources.Length; s++)
             {
                 sources[s] = Part($"source {s}", () => RecommenderFile.Load(r.BaseStream));
                 if (sources[s].Items != popularity.Length)
                     throw new InvalidDataException($"{Label} model: source {s} ({sources[s].Name}) scores {sources[s].Items} items, not {popularity.Length}");
             }
-            return new HybridRecommender(sources, ranker, new Scale(popularity, meanHistory), candidates);
+            return new HybridRecommender(sources, ranker, new Scale(popularity, meanHistory), candidates, side);
         }
         catch
         {

@@ -39,6 +39,11 @@ public sealed class RecommenderContractTests
         ["hybrid"] = new("hybrid", seed => HybridRecommender.Fit(Data,
             [d => new Popularity(d), d => ItemKnn.Fit(d, new ItemKnnOptions { Neighbours = 10, Threads = 1 })],
             new HybridOptions { CandidatesPerSource = 10, Folds = 2, Rounds = 20, Threads = 1, Seed = seed }), HybridRecommender.Load),
+        ["hybrid-side"] = new("hybrid", seed => HybridRecommender.Fit(Data,
+            [d => new Popularity(d), d => ItemKnn.Fit(d, new ItemKnnOptions { Neighbours = 10, Threads = 1 })],
+            new HybridOptions { CandidatesPerSource = 10, Folds = 2, Rounds = 20, Threads = 1, Seed = seed },
+            new ItemSideInformation([.. Enumerable.Range(0, 50).Select(i => i % 4)], [.. Enumerable.Range(0, 50).Select(i => i % 7 == 0 ? float.NaN : MathF.Log(1 + i))])),
+            HybridRecommender.Load),
         ["bought-together"] = new("bought-together", _ => AssociationRules.Mine(Data, new AssociationRuleOptions { MinLift = 0, Threads = 1 }), AssociationRules.Load),
         ["content"] = new("content similarity", _ => ContentSimilarity.Fit(Features, new ContentOptions()), ContentSimilarity.Load),
     };
