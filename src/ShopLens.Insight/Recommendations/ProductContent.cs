@@ -14,13 +14,16 @@ public sealed class ProductContent
 {
     public required string[] Id { get; init; }
     public required string[] Title { get; init; }
+
+    /// <summary>Top-level category, "" where none.</summary>
+    public required string[] Category { get; init; }
     public required ContentSimilarity Similarity { get; init; }
 
     public static ProductContent Load(IShopStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var features = new Dictionary<string, int>();
-        List<string> ids = [], titles = [];
+        List<string> ids = [], titles = [], categories = [];
         List<int> items = [], columns = [];
         using (var reader = store.Query("SELECT product_id, title, category, brand, price FROM products ORDER BY product_key"))
             while (reader.Read())
@@ -29,6 +32,7 @@ public sealed class ProductContent
                 ids.Add(reader.GetString(0));
                 var title = reader.IsDBNull(1) ? "" : reader.GetString(1);
                 titles.Add(title.Length > 0 ? title : ids[^1]);
+                categories.Add(reader.IsDBNull(2) ? "" : reader.GetString(2).Split('>')[0].Trim());
                 foreach (var feature in Features(title, reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                              reader.IsDBNull(4) ? null : Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture)))
                 {
@@ -39,7 +43,7 @@ public sealed class ProductContent
             }
         if (items.Count == 0) throw new ArgumentException("no product has a title, category, brand or price to compare by");
         var content = ContentFeatures.FromTriples(ids.Count, features.Count, [.. items], [.. columns], [.. items.Select(_ => 1f)]);
-        return new ProductContent { Id = [.. ids], Title = [.. titles], Similarity = ContentSimilarity.Fit(content, new ContentOptions()) };
+        return new ProductContent { Id = [.. ids], Title = [.. titles], Category = [.. categories], Similarity = ContentSimilarity.Fit(content, new ContentOptions()) };
     }
 
     static IEnumerable<string> Features(string title, string? category, string? brand, double? price)

@@ -23,6 +23,7 @@ public sealed class ShopRecommender
     readonly Dictionary<string, string?> _regionOf;
     readonly bool[] _available;
     readonly int _knownUsers;
+    ProductContent? _content;
 
     ShopRecommender(IRecommender model, int knownUsers, ProductSimilarity similarity, InteractionLog log, RecommendationFilters filters,
         Dictionary<string, int> customerIndex, Dictionary<string, string?> regionOf, Dictionary<string, int[]> popularByRegion)
@@ -54,7 +55,7 @@ public sealed class ShopRecommender
     /// alone); the explanations come from <paramref name="similarity"/>.
     /// </summary>
     public static ShopRecommender Build(IShopStore store, IRecommender model, int knownUsers, InteractionLog log, ProductSimilarity similarity,
-        RecommendationFilters filters)
+        RecommendationFilters filters, ProductContent? content = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);
@@ -85,7 +86,7 @@ public sealed class ShopRecommender
                 set.Add((log.User[r], log.Item[r]));
             }
         var popular = users.ToDictionary(e => e.Key, e => e.Value.GroupBy(p => p.Item).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToArray());
-        return new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular);
+        return new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular) { _content = content };
     }
 
     /// <summary>Up to <paramref name="k"/> products for the customer, best first.</summary>
@@ -103,7 +104,49 @@ public sealed class ShopRecommender
         _model.Score(user < _knownUsers ? user : -1, items, _all.WeightsOf(user), scores);
         var excluded = items.Where(i => Blocked(user, i)).ToArray();
         var ranked = TopItems.Select(scores, Math.Min(_model.Items, 20 * k), excluded);
-        return [.. Diverse(ranked.Where(i => _available[i]), k).Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(user, items, i)))];
+        var list = Diverse(ranked.Where(i => _available[i]), k)
+            .Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(user, items, i))).ToList();
+        if (NewProduct(user, items) is { } fresh)
+        {
+            // One slot, third from the top, for the product the model cannot know yet; then the category cap again,
+            // dropping the lowest of the new product's category if it is now over.
+            list.Insert(Math.Min(2, list.Count), fresh.Recommendation with { Score = list.Count > 2 ? list[2].Score : 0 });
+            var sameCategory = list.Select((r, at) => (r, at)).Where(p => CategoryOf(p.r.ProductId) == fresh.Category && fresh.Category.Length > 0).ToArray();
+            if (_filters.MaxPerCategory > 0 && sameCategory.Length > _filters.MaxPerCategory) list.RemoveAt(sameCategory[^1].at);
+            else if (list.Count > k) list.RemoveAt(list.Count - 1);
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The product nobody has touched yet (so outside the model) most like the customer's history by what it is, with
+    /// the history product it is most like; null when there is none or nothing is alike.
+    /// </summary>
+    (Recommendation Recommendation, string Category)? NewProduct(int user, int[] items)
+    {
+        if (_content is null) return null;
+        var known = _facts.Id.ToHashSet();
+        var contentIndex = _content.Id.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var history = items.Select(i => contentIndex.GetValueOrDefault(_facts.Id[i], -1)).Where(i => i >= 0).Order().ToArray();
+        if (history.Length == 0) return null;
+        var scores = new float[_content.Id.Length];
+        _content.Similarity.Score(-1, history, [.. history.Select(_ => 1f)], scores);
+        var best = -1;
+        for (var i = 0; i < scores.Length; i++)
+            if (scores[i] > 0 && !known.Contains(_content.Id[i]) && (best < 0 || scores[i] > scores[best])) best = i;
+        if (best < 0) return null;
+        var like = _content.Similarity.Similar(best, _content.Id.Length).Select(n => n.Item).FirstOrDefault(i => history.Contains(i), -1);
+        var reason = like < 0 ? "new in the shop, like what you have looked at" : $"new in the shop, like {_content.Title[like]}";
+        return (new Recommendation(_content.Id[best], _content.Title[best], scores[best], reason), _content.Category[best]);
+    }
+
+    /// <summary>A listed product's top-level category, from the model's facts or, for a new product, its description.</summary>
+    string CategoryOf(string productId)
+    {
+        var i = Array.IndexOf(_facts.Id, productId);
+        if (i >= 0) return _facts.Category[i];
+        var c = _content is null ? -1 : Array.IndexOf(_content.Id, productId);
+        return c < 0 ? "" : _content!.Category[c];
     }
 
     bool Blocked(int user, int item) =>

@@ -44,11 +44,28 @@ public sealed class ShopRecommenderTests
             o4,p2,1,10
             """));
 
-    static ShopRecommender Build(TestStore t, RecommendationFilters filters)
+    static ShopRecommender Build(TestStore t, RecommendationFilters filters, bool withContent = false)
     {
         var log = InteractionLog.Load(t.Store, new InteractionWeights());
         var popularity = new Popularity(log.Matrix(_ => true));
-        return ShopRecommender.Build(t.Store, popularity, log.CustomerKeys.Length, log, ProductSimilarity.Fit(log, ProductFacts.Load(t.Store, log.ProductKeys)), filters);
+        return ShopRecommender.Build(t.Store, popularity, log.CustomerKeys.Length, log, ProductSimilarity.Fit(log, ProductFacts.Load(t.Store, log.ProductKeys)), filters,
+            withContent ? ProductContent.Load(t.Store) : null);
+    }
+
+    [Fact]
+    public void A_new_product_like_the_history_gets_the_third_place()
+    {
+        using var t = Shop().With(("products", """
+            product_id,title,category,price
+            p7,Kettle Deluxe,Home>Kitchen,12
+            p8,Cat litter,Pets,8
+            """));
+        var ann = Build(t, new RecommendationFilters { MaxPerCategory = 0, UnavailableAfterDays = 0 }, withContent: true).Recommend("ann", 4);
+        Assert.Equal(4, ann.Count);
+        // ann had the Kettle: the new Kettle Deluxe, which nobody has touched, is placed third; the litter shares nothing with her.
+        Assert.Equal("p7", ann[2].ProductId);
+        Assert.Equal("new in the shop, like Kettle", ann[2].Reason);
+        Assert.DoesNotContain(ann, r => r.ProductId == "p8");
     }
 
     [Fact]
