@@ -3,7 +3,7 @@ using ShopLens.Bench.Tasks;
 // Side-by-side benchmark tasks of ../shared/BENCHMARKS.md: each prints one JSON line with the peer's keys.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: ShopLens.Bench TASK INPUT [OUT or SEED]   tasks: T1 (features in memory), T1-store (import + profile through the store), T3 (k-means on the T1 output CSV; SEED default 0), T1-insight (profile, funnel, cohorts and stages over a store, e.g. T1-store's), T2 (propensity; OUT: optional CSV of the rows and split for bench/t2_same_data.py), T2-score (T2 plus scoring 1M customers with each model), T4 (BG/NBD and Gamma-Gamma on the CDNOW summary with transactions)");
+    Console.Error.WriteLine("usage: ShopLens.Bench TASK INPUT [OUT or SEED]   tasks: T1 (features in memory), T1-store (import + profile through the store), T3 (k-means on the T1 output CSV; SEED default 0), T1-insight (profile, funnel, cohorts and stages over a store, e.g. T1-store's), T2 (propensity; OUT: optional CSV of the rows and split for bench/t2_same_data.py), T2-score (T2 plus scoring 1M customers with each model), T4 (BG/NBD and Gamma-Gamma on the CDNOW summary with transactions), RECS-latency (time to recommend for one customer, per model, on a store), RECS-ALS (ALS with 64 factors on the T1 events, Gram and 2048³ SGEMM rates; ITERATIONS default 15)");
     return 2;
 }
 var line = args[0].ToUpperInvariant() switch
@@ -14,6 +14,8 @@ var line = args[0].ToUpperInvariant() switch
     "T2" => T2Propensity.Run(args[1], args.Length > 2 ? args[2] : null, scoreMillion: false),
     "T2-SCORE" => T2Propensity.Run(args[1], args.Length > 2 ? args[2] : null, scoreMillion: true),
     "T4" => T4Clv.Run(args[1]),
+    "RECS-LATENCY" => RecsLatency.Run(args[1]),
+    "RECS-ALS" => RecsAls.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15),
     "T3" => T3KMeans.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0),
     _ => null,
 };

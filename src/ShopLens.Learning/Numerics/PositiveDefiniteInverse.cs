@@ -1,14 +1,15 @@
-using System.Numerics.Tensors;
-
 namespace ShopLens.Learning.Numerics;
 
 /// <summary>
-/// The inverse of a symmetric positive definite matrix (row-major, n × n) by Cholesky: A = LLᵀ, then A⁻¹ = L⁻ᵀL⁻¹.
-/// Every inner loop is a contiguous dot product (TensorPrimitives), rows are shared across threads, and each entry is
-/// one dot product in a fixed order, so the result is the same bits on any number of threads.
+/// The inverse of a symmetric positive definite matrix (row-major, n × n) by Cholesky: A = LLᵀ (<see
+/// cref="BlockedCholesky"/>), then A⁻¹ = L⁻ᵀL⁻¹ with the product by <see cref="Gemm"/>. Each entry is computed in an
+/// order fixed by n, so the result is the same bits on any number of threads.
 /// </summary>
-public static class PositiveDefiniteInverse
+public static unsafe class PositiveDefiniteInverse
 {
+    /// <summary>Rows of A⁻¹ per product: each block of rows multiplies only the columns at and right of its diagonal.</summary>
+    const int Block = 128;
+
     /// <summary>Replaces nothing: returns A⁻¹ as a new array.</summary>
     /// <exception cref="ArithmeticException">A is not positive definite (a pivot ≤ 0)</exception>
     public static double[] Invert(ReadOnlySpan<double> a, int n, int threads = 1, CancellationToken ct = default)
@@ -16,34 +17,29 @@ public static class PositiveDefiniteInverse
         if (a.Length != n * n) throw new ArgumentException($"a {n} × {n} matrix has {n * n} entries, not {a.Length}", nameof(a));
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = ct };
         var l = a.ToArray();
-        // Left-looking Cholesky, column by column: L[i, j] = (A[i, j] − L[i, :j]·L[j, :j]) / L[j, j].
-        for (var j = 0; j < n; j++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var pivot = l[j * n + j] - TensorPrimitives.Dot(l.AsSpan(j * n, j), l.AsSpan(j * n, j));
-            if (!(pivot > 0)) throw new ArithmeticException($"the matrix is not positive definite (pivot {pivot} at row {j})");
-            var diagonal = Math.Sqrt(pivot);
-            l[j * n + j] = diagonal;
-            var column = j;
-            Parallel.For(j + 1, n, options, i =>
-                l[i * n + column] = (l[i * n + column] - TensorPrimitives.Dot(l.AsSpan(i * n, column), l.AsSpan(column * n, column))) / diagonal);
-        }
-        // Column c of L⁻¹, stored as row c of m (entries c … n − 1): forward substitution on L y = e_c.
-        var m = new double[n * n];
+        BlockedCholesky.Factor(l, n, threads, ct);
+        // U = L⁻ᵀ, upper triangular: row c of U is column c of L⁻¹, by forward substitution on L y = e_c.
+        var u = new double[n * n];
         Parallel.For(0, n, options, c =>
         {
-            var y = m.AsSpan(c * n, n);
+            var y = u.AsSpan(c * n, n);
             y[c] = 1 / l[c * n + c];
             for (var i = c + 1; i < n; i++)
-                y[i] = -TensorPrimitives.Dot(l.AsSpan(i * n + c, i - c), y[c..i]) / l[i * n + i];
+                y[i] = -System.Numerics.Tensors.TensorPrimitives.Dot(l.AsSpan(i * n + c, i - c), y[c..i]) / l[i * n + i];
         });
-        // (A⁻¹)[p, q] = Σ over k ≥ max(p, q) of L⁻¹[k, p] L⁻¹[k, q].
+        // A⁻¹ = UUᵀ: rows p of a block against rows q ≥ its first, over the columns k ≥ it where both can be nonzero.
         var inverse = new double[n * n];
-        Parallel.For(0, n, options, p =>
+        fixed (double* pu = u, pi = inverse)
         {
-            for (var q = p; q < n; q++)
-                inverse[p * n + q] = inverse[q * n + p] = TensorPrimitives.Dot(m.AsSpan(p * n + q, n - q), m.AsSpan(q * n + q, n - q));
-        });
+            for (var p = 0; p < n; p += Block)
+            {
+                var corner = pu + (long)p * n + p;
+                Gemm.Run(new GemmOperand<double>(corner, n, false), new GemmOperand<double>(corner, n, true), pi + (long)p * n + p, n,
+                    Math.Min(Block, n - p), n - p, n - p, 1.0, threads, GemmKernel.Vectorized, ct);
+            }
+        }
+        for (var p = 1; p < n; p++)
+            for (var q = 0; q < p; q++) inverse[p * n + q] = inverse[q * n + p];
         return inverse;
     }
 }

