@@ -28,7 +28,8 @@ static class RecsCommands
             if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
             var clock = Stopwatch.StartNew();
             var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
-            var fitted = RecommenderCatalog.Fit(name, log.Matrix(_ => true), 10, parse.GetValue(seed), Environment.ProcessorCount, side);
+            var trending = TrendingSource.For(log, [.. Enumerable.Repeat(true, log.Rows)]);
+            var fitted = RecommenderCatalog.Fit(name, log.Matrix(_ => true), 10, parse.GetValue(seed), Environment.ProcessorCount, side, trending);
             var seconds = clock.Elapsed.TotalSeconds;
             SavedRecommenders.Save(store, name, fitted.Model, log.CustomerKeys, log.ProductKeys, fitted.Setting);
             (fitted.Model as IDisposable)?.Dispose();

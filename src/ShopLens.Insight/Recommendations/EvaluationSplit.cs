@@ -8,11 +8,16 @@ namespace ShopLens.Insight.Recommendations;
 /// </summary>
 public static class EvaluationSplit
 {
-    public static (Interactions Train, Interactions Test) Make(InteractionLog log, SplitProtocol protocol, double testFraction, int seed)
+    /// <summary>The two matrices, and which of the log's acts went to training (for what needs their times).</summary>
+    public static (Interactions Train, Interactions Test, bool[] TrainRows) Make(InteractionLog log, SplitProtocol protocol, double testFraction, int seed)
     {
         ArgumentNullException.ThrowIfNull(log);
         if (!(testFraction > 0 && testFraction < 1)) throw new ArgumentException($"--test-fraction must be in (0, 1) (got {testFraction})");
-        if (protocol == SplitProtocol.PerUserRandom) return InteractionSplit.PerUserRandom(log.Matrix(_ => true), testFraction, seed);
+        if (protocol == SplitProtocol.PerUserRandom)
+        {
+            var (randomTrain, randomTest) = InteractionSplit.PerUserRandom(log.Matrix(_ => true), testFraction, seed);
+            return (randomTrain, randomTest, [.. Enumerable.Range(0, log.Rows).Select(r => randomTrain.ItemsOf(log.User[r]).BinarySearch(log.Item[r]) >= 0)]);
+        }
         bool[] inTest;
         if (protocol == SplitProtocol.LeaveLastOut)
         {
@@ -35,6 +40,6 @@ public static class EvaluationSplit
         }
         var train = log.Matrix(r => !inTest[r]);
         var test = log.Matrix(r => inTest[r] && train.RowStart[log.User[r] + 1] > train.RowStart[log.User[r]] && train.ItemsOf(log.User[r]).BinarySearch(log.Item[r]) < 0);
-        return (train, test);
+        return (train, test, [.. inTest.Select(t => !t)]);
     }
 }

@@ -42,7 +42,8 @@ public static class RecommendationEvaluation
             throw new ArgumentException($"unknown recommender '{string.Join(", ", unknown)}'; use any of {string.Join(", ", RecommenderCatalog.Names)}");
         var log = InteractionLog.Load(store, options.Weights);
         if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
-        var (train, test) = EvaluationSplit.Make(log, options.Protocol, options.TestFraction, options.Seed);
+        var (train, test, trainRows) = EvaluationSplit.Make(log, options.Protocol, options.TestFraction, options.Seed);
+        var trending = TrendingSource.For(log, trainRows);
         if (test.Count == 0) throw new ArgumentException($"the {options.Protocol} split held nothing out: too few interactions per customer");
         var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
         var results = new List<ModelResult>();
@@ -50,7 +51,7 @@ public static class RecommendationEvaluation
         {
             ct.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, side, ct);
+            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, side, trending, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             try
             {

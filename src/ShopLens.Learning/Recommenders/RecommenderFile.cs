@@ -19,6 +19,7 @@ public static class RecommenderFile
         return Header(r) switch
         {
             Popularity.Magic => Popularity.Read(r),
+            Trending.Magic => Trending.Read(r),
             ItemKnn.Magic => ItemKnn.Read(r),
             Ease.Magic => Ease.Read(r),
             AlsModel.Magic => AlsModel.Read(r),

@@ -41,7 +41,9 @@ public sealed class RecommendationEvaluationTests(ITestOutputHelper output)
     {
         using var t = Shop();
         var log = InteractionLog.Load(t.Store, new InteractionWeights());
-        var (train, test) = EvaluationSplit.Make(log, SplitProtocol.LeaveLastOut, 0.25, 1);
+        var (train, test, trainRows) = EvaluationSplit.Make(log, SplitProtocol.LeaveLastOut, 0.25, 1);
+        // In time order e1, e2, e3, e5, e6, e4, e7, e8: ann's e4 (p3) and bob's e7 (p1) are held out, every other act trains.
+        Assert.Equal([true, true, true, true, true, false, false, true], trainRows);
         var p = (Func<string, int>)(id => Array.IndexOf(log.ProductKeys, t.Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{id}'")));
         // ann's last act is on p3, bob's on p1; cat has one product only, so nothing of hers is held out.
         Assert.Equal([p("p3")], test.ItemsOf(0).ToArray());
@@ -53,7 +55,8 @@ public sealed class RecommendationEvaluationTests(ITestOutputHelper output)
 
         // The time split holds out the latest quarter of the 8 acts (from the 7th on: bob's p1 view and cat's p3);
         // cat had nothing before, so only bob is judged.
-        (train, test) = EvaluationSplit.Make(log, SplitProtocol.Time, 0.25, 1);
+        (train, test, trainRows) = EvaluationSplit.Make(log, SplitProtocol.Time, 0.25, 1);
+        Assert.Equal(6, trainRows.Count(r => r));
         Assert.Equal(1, test.Count);
         Assert.Equal([p("p1")], test.ItemsOf(1).ToArray());
         Assert.True(train.ItemsOf(2).IsEmpty);
@@ -64,11 +67,12 @@ public sealed class RecommendationEvaluationTests(ITestOutputHelper output)
     {
         using var t = new TestStore();
         t.WithSyntheticShop(new ShopSimulatorOptions { Customers = 800, Products = 200, Days = 90, Seed = 3 });
-        var result = RecommendationEvaluation.Run(t.Store, new RecommendationEvaluation.Options { Models = ["popularity", "itemknn", "ease", "als"], Threads = 2 });
+        var result = RecommendationEvaluation.Run(t.Store, new RecommendationEvaluation.Options { Models = ["popularity", "trending", "itemknn", "ease", "als"], Threads = 2 });
         var ndcg = result.Models.ToDictionary(m => m.Model, m => m.Metrics.Ndcg);
         foreach (var m in result.Models) output.WriteLine($"{m.Model}: NDCG@10 {m.Metrics.Ndcg:F4} ({m.Setting})");
         Assert.True(result.TestUsers > 500);
         foreach (var model in new[] { "itemknn", "ease", "als" }) Assert.True(ndcg[model] > 2 * ndcg["popularity"], $"{model} {ndcg[model]} vs popularity {ndcg["popularity"]}");
+        Assert.InRange(ndcg["trending"], 0.5 * ndcg["popularity"], 0.5 * ndcg["ease"]);
         Assert.Throws<ArgumentException>(() => RecommendationEvaluation.Run(t.Store, new RecommendationEvaluation.Options { Models = ["prophet"] }));
     }
 }

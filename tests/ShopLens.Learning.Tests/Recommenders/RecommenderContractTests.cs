@@ -30,6 +30,7 @@ public sealed class RecommenderContractTests
     static readonly Dictionary<string, Learner> Learners = new()
     {
         ["popularity"] = new("popularity", _ => new Popularity(Data), Popularity.Load),
+        ["trending"] = new("trending", _ => Trending.Fit(50, [.. Data.Columns], [.. Enumerable.Range(0, Data.Count).Select(k => k % 30 * 1.0)], 7), Trending.Load),
         ["itemknn"] = new("item-kNN", _ => ItemKnn.Fit(Data, new ItemKnnOptions { Neighbours = 10, Threads = 1 }), ItemKnn.Load),
         ["ease"] = new("EASE", _ => Ease.Fit(Data, new EaseOptions { L2 = 10, Threads = 1 }), Ease.Load),
         ["als"] = new("ALS", seed => Als(seed, Weighting.None), AlsModel.Load),
