@@ -29,23 +29,12 @@ public sealed class Popularity : IRecommender
     }
 
     /// <summary>Writes the item count and each item's user count.</summary>
-    public void Save(Stream stream)
-    {
-        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
-        w.Write(Items);
-        RecommenderFile.Write(w, _users);
-    }
+    public void Save(Stream stream) => ItemScoreFile.Write(stream, Magic, FormatVersion, _users);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">another header, a newer format, a bad count or a file cut short</exception>
     public static Popularity Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
 
     /// <summary>The rest of the file after its header.</summary>
-    internal static Popularity Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
-    {
-        var users = RecommenderFile.ReadFloats(r, RecommenderFile.ReadCount(r, Label, "items"), 1, Label, "user count of item");
-        for (var i = 0; i < users.Length; i++)
-            if (users[i] < 0) throw new InvalidDataException($"{Label} model: item {i} has {users[i]} users");
-        return new Popularity(users);
-    });
+    internal static Popularity Read(BinaryReader r) => new(ItemScoreFile.Read(r, FormatVersion, Label, "user count"));
 }

@@ -44,23 +44,12 @@ public sealed class Trending : IRecommender
     }
 
     /// <summary>Writes the item count and each item's decayed interest.</summary>
-    public void Save(Stream stream)
-    {
-        using var w = RecommenderFile.Writer(stream, Magic, FormatVersion);
-        w.Write(Items);
-        RecommenderFile.Write(w, _interest);
-    }
+    public void Save(Stream stream) => ItemScoreFile.Write(stream, Magic, FormatVersion, _interest);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">another header, a newer format, a bad value or a file cut short</exception>
     public static Trending Load(Stream stream) => RecommenderFile.Load(stream, Magic, Label, Read);
 
     /// <summary>The rest of the file after its header.</summary>
-    internal static Trending Read(BinaryReader r) => RecommenderFile.Body(r, FormatVersion, Label, () =>
-    {
-        var interest = RecommenderFile.ReadFloats(r, RecommenderFile.ReadCount(r, Label, "items"), 1, Label, "interest of item");
-        for (var i = 0; i < interest.Length; i++)
-            if (interest[i] < 0) throw new InvalidDataException($"{Label} model: item {i} has interest {interest[i]}");
-        return new Trending(interest);
-    });
+    internal static Trending Read(BinaryReader r) => new(ItemScoreFile.Read(r, FormatVersion, Label, "interest"));
 }
