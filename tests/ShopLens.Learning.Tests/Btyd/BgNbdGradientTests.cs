@@ -19,17 +19,8 @@ public sealed class BgNbdGradientTests(ITestOutputHelper output)
         double[] theta = [Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)];
         var analytic = new double[4];
         objective.Evaluate(theta, analytic);
-        var numeric = new double[4];
         var scratch = new double[4];
-        const double h = 1e-5;
-        for (var j = 0; j < 4; j++)
-        {
-            var at = (double[])theta.Clone();
-            at[j] = theta[j] + h;
-            var up = objective.Evaluate(at, scratch);
-            at[j] = theta[j] - h;
-            numeric[j] = (up - objective.Evaluate(at, scratch)) / (2 * h);
-        }
+        var numeric = CentralDifferences.Gradient(t => objective.Evaluate(t, scratch), theta, _ => 1e-5);
         var label = $"{(modified ? "MBG" : "BG")}/NBD ∂f/∂log(r, α, a, b) at ({r}, {alpha}, {a}, {b}), λ = {l2}";
         Assert.True(CheckTensor.Check(output, label, analytic, numeric, 1e-7));
     }

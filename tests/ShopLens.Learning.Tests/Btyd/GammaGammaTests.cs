@@ -53,16 +53,9 @@ public sealed class GammaGammaTests(ITestOutputHelper output)
         var spend = ParetoNbdData.CdnowSpend();
         var repeat = Enumerable.Range(0, spend.Count).Where(i => spend.Frequency[i] > 0).ToArray();
         var total = new GammaGammaTrainer.Total([.. repeat.Select(i => spend.Frequency[i])], [.. repeat.Select(i => spend.MeanValue[i])]);
-        double[] theta = [p, q, gamma], analytic = new double[3], numeric = new double[3], scratch = new double[3];
+        double[] theta = [p, q, gamma], analytic = new double[3], scratch = new double[3];
         total.Evaluate(theta, analytic);
-        for (var j = 0; j < 3; j++)
-        {
-            var h = 1e-5 * theta[j];
-            double[] plus = [.. theta], minus = [.. theta];
-            plus[j] += h;
-            minus[j] -= h;
-            numeric[j] = (total.Evaluate(plus, scratch) - total.Evaluate(minus, scratch)) / (2 * h);
-        }
+        var numeric = CentralDifferences.Gradient(t => total.Evaluate(t, scratch), theta, t => 1e-5 * t);
         Assert.True(CheckTensor.Check(output, $"dLL/d(p, q, γ) at ({p}, {q}, {gamma})", analytic, numeric, 1e-6));
     }
 

@@ -115,17 +115,10 @@ public sealed class ParetoNbdTests(ITestOutputHelper output)
     {
         var data = ParetoNbdData.Cdnow();
         var total = new ParetoNbdTrainer.Total(data, 1, default);
-        double[] theta = [r, alpha, s, beta], analytic = new double[4], numeric = new double[4], scratch = new double[4];
+        double[] theta = [r, alpha, s, beta], analytic = new double[4], scratch = new double[4];
         total.Evaluate(theta, analytic);
         // Steps of 1e-4 θ: the sum over 2,357 customers carries ~1e-10 of rounding, which swamps the quotient at smaller steps.
-        for (var j = 0; j < 4; j++)
-        {
-            var h = 1e-4 * theta[j];
-            double[] plus = [.. theta], minus = [.. theta];
-            plus[j] += h;
-            minus[j] -= h;
-            numeric[j] = (total.Evaluate(plus, scratch) - total.Evaluate(minus, scratch)) / (2 * h);
-        }
+        var numeric = CentralDifferences.Gradient(t => total.Evaluate(t, scratch), theta, t => 1e-4 * t);
         Assert.True(CheckTensor.Check(output, $"dLL/d(r, α, s, β) at ({r}, {alpha}, {s}, {beta})", analytic, numeric, 1e-6));
     }
 

@@ -68,19 +68,8 @@ public sealed class LogisticLossTests(ITestOutputHelper output)
 
         var analytic = new double[objective.Dimension];
         objective.Evaluate(theta, analytic);
-        var numeric = new double[objective.Dimension];
         var scratch = new double[objective.Dimension];
-        const double h = 1e-5;
-        for (var j = 0; j < theta.Length; j++)
-        {
-            var saved = theta[j];
-            theta[j] = saved + h;
-            var up = objective.Evaluate(theta, scratch);
-            theta[j] = saved - h;
-            var down = objective.Evaluate(theta, scratch);
-            theta[j] = saved;
-            numeric[j] = (up - down) / (2 * h);
-        }
+        var numeric = CentralDifferences.Gradient(t => objective.Evaluate(t, scratch), theta, _ => 1e-5);
 
         Assert.True(CheckTensor.Check(output, "d loss / d (β, b)", analytic, numeric, tolerance: 1e-6, printUpTo: 8));
         Assert.Equal(0.7 * theta[4], analytic[4], 12);
