@@ -15,7 +15,7 @@ public static class RepeatPurchaseModels
         return name switch
         {
             "bgnbd" => new BgNbdTrainer(new BgNbdOptions()).Fit(customers, ct),
-            "mbgnbd" => new MbgNbdTrainer(new MbgNbdOptions()).Fit(customers, ct),
+            "mbgnbd" => new MbgNbdTrainer(new BgNbdOptions()).Fit(customers, ct),
             "pareto" => new ParetoNbdTrainer(new ParetoNbdOptions()).Fit(customers, ct),
             _ => throw new ArgumentException($"unknown purchase model '{name}'; use {string.Join(", ", Names)}"),
         };

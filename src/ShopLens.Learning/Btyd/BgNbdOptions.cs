@@ -1,6 +1,9 @@
 namespace ShopLens.Learning.Btyd;
 
-/// <summary>Options of <see cref="BgNbdTrainer"/>: maximum likelihood by L-BFGS on the log-parameters from several starts.</summary>
+/// <summary>
+/// Options of <see cref="BgNbdTrainer"/> and <see cref="MbgNbdTrainer"/>: maximum likelihood by L-BFGS on the
+/// log-parameters from several starts.
+/// </summary>
 public sealed record BgNbdOptions
 {
     /// <summary>Starting points tried; the best optimum is kept (default 3: one fixed, the rest drawn from the seed).</summary>
@@ -18,5 +21,14 @@ public sealed record BgNbdOptions
     /// <summary>Draws the extra starting points: same seed and data ⇒ same model (default 1).</summary>
     public int Seed { get; init; } = 1;
 
-    internal void Validate() => BgNbdValidation.Validate(Starts, MaxIterations, GradientTolerance, L2Penalty);
+    /// <summary>Fits BG/NBD, or MBG/NBD when <paramref name="modified"/>, with these options: what both trainers do.</summary>
+    internal (BgNbdParameters Parameters, MaximumLikelihoodFit Fit) Fit(CustomerHistories customers, bool modified, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        customers.Check("training histories");
+        BgNbdValidation.Validate(Starts, MaxIterations, GradientTolerance, L2Penalty);
+        var (theta, fit) = MaximumLikelihood.Fit(new BgNbdLikelihood(customers, modified), BgNbdLikelihood.Starts(customers, Starts, Seed),
+            L2Penalty, MaxIterations, GradientTolerance, ct);
+        return (BgNbdParameters.From(theta), fit);
+    }
 }

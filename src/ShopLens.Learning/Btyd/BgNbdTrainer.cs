@@ -13,12 +13,7 @@ public sealed class BgNbdTrainer(BgNbdOptions options)
     /// <exception cref="ArgumentException">an option out of range</exception>
     public BgNbdModel Fit(CustomerHistories customers, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(customers);
-        customers.Check("training histories");
-        _options.Validate();
-        var (theta, fit) = MaximumLikelihood.Fit(new BgNbdLikelihood(customers, modified: false),
-            BgNbdLikelihood.Starts(customers, _options.Starts, _options.Seed), _options.L2Penalty, _options.MaxIterations,
-            _options.GradientTolerance, ct);
-        return new BgNbdModel(BgNbdParameters.From(theta), fit);
+        var (parameters, fit) = _options.Fit(customers, modified: false, ct);
+        return new BgNbdModel(parameters, fit);
     }
 }

@@ -20,7 +20,7 @@ public sealed class BgNbdInputTests
         var data = new CustomerHistories([1, x], [2, tx], [5, t]);
         var e = Assert.Throws<LearnerInputException>(() => new BgNbdTrainer(new BgNbdOptions()).Fit(data));
         Assert.Contains(named, e.Message, StringComparison.Ordinal);
-        Assert.Throws<LearnerInputException>(() => new MbgNbdTrainer(new MbgNbdOptions()).Fit(data));
+        Assert.Throws<LearnerInputException>(() => new MbgNbdTrainer(new BgNbdOptions()).Fit(data));
     }
 
     [Fact]

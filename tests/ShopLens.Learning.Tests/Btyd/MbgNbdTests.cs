@@ -7,7 +7,7 @@ namespace ShopLens.Learning.Tests.Btyd;
 [Trait("Issue", "5")]
 public sealed class MbgNbdTests(ITestOutputHelper output)
 {
-    static readonly Lazy<MbgNbdModel> CdnowFit = new(() => new MbgNbdTrainer(new MbgNbdOptions()).Fit(BgNbdTestData.CdnowCustomers));
+    static readonly Lazy<MbgNbdModel> CdnowFit = new(() => new MbgNbdTrainer(new BgNbdOptions()).Fit(BgNbdTestData.CdnowCustomers));
 
     [Fact]
     public void Cdnow_fit_matches_BTYDplus_as_lifetimes_tests_it()
@@ -72,7 +72,7 @@ public sealed class MbgNbdTests(ITestOutputHelper output)
     public void Recovers_simulated_parameters_within_ten_percent()
     {
         var data = BgNbdTestData.Simulate(20_000, r: 0.8, alpha: 4, a: 0.7, b: 2.5, modified: true, ageMin: 60, ageMax: 120, seed: 11);
-        var m = new MbgNbdTrainer(new MbgNbdOptions()).Fit(data);
+        var m = new MbgNbdTrainer(new BgNbdOptions()).Fit(data);
         output.WriteLine($"{m.Fit.Message}; r={m.R:G5} α={m.Alpha:G5} a={m.A:G5} b={m.B:G5}");
         Assert.True(m.Fit.Converged, m.Fit.Message);
         Assert.Equal(0.8, m.R, 0.08);
