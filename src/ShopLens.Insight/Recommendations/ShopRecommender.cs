@@ -24,6 +24,8 @@ public sealed class ShopRecommender
     readonly bool[] _available;
     readonly int _knownUsers;
     ProductContent? _content;
+    int[] _contentOfItem = [];   // the model's item → its row in _content (−1: none)
+    bool[] _unknownToModel = []; // per _content row: a product the model never saw
 
     ShopRecommender(IRecommender model, int knownUsers, ProductSimilarity similarity, InteractionLog log, RecommendationFilters filters,
         Dictionary<string, int> customerIndex, Dictionary<string, string?> regionOf, Dictionary<string, int[]> popularByRegion)
@@ -86,7 +88,16 @@ public sealed class ShopRecommender
                 set.Add((log.User[r], log.Item[r]));
             }
         var popular = users.ToDictionary(e => e.Key, e => e.Value.GroupBy(p => p.Item).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToArray());
-        return new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular) { _content = content };
+        var recommender = new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular) { _content = content };
+        if (content is not null)
+        {
+            // Once here rather than per request: which described product each model item is, and which are new.
+            var row = content.Id.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+            var known = similarity.Facts.Id.ToHashSet();
+            recommender._contentOfItem = [.. similarity.Facts.Id.Select(id => id is not null && row.TryGetValue(id, out var r) ? r : -1)];
+            recommender._unknownToModel = [.. content.Id.Select(id => !known.Contains(id))];
+        }
+        return recommender;
     }
 
     /// <summary>Up to <paramref name="k"/> products for the customer, best first.</summary>
@@ -125,15 +136,13 @@ public sealed class ShopRecommender
     (Recommendation Recommendation, string Category)? NewProduct(int user, int[] items)
     {
         if (_content is null) return null;
-        var known = _facts.Id.ToHashSet();
-        var contentIndex = _content.Id.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        var history = items.Select(i => contentIndex.GetValueOrDefault(_facts.Id[i], -1)).Where(i => i >= 0).Order().ToArray();
+        var history = items.Select(i => _contentOfItem[i]).Where(i => i >= 0).Order().ToArray();
         if (history.Length == 0) return null;
         var scores = new float[_content.Id.Length];
         _content.Similarity.Score(-1, history, [.. history.Select(_ => 1f)], scores);
         var best = -1;
         for (var i = 0; i < scores.Length; i++)
-            if (scores[i] > 0 && !known.Contains(_content.Id[i]) && (best < 0 || scores[i] > scores[best])) best = i;
+            if (scores[i] > 0 && _unknownToModel[i] && (best < 0 || scores[i] > scores[best])) best = i;
         if (best < 0) return null;
         var like = _content.Similarity.Similar(best, _content.Id.Length).Select(n => n.Item).FirstOrDefault(i => history.Contains(i), -1);
         var reason = like < 0 ? "new in the shop, like what you have looked at" : $"new in the shop, like {_content.Title[like]}";
