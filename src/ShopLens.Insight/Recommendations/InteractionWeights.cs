@@ -18,6 +18,18 @@ public sealed record InteractionWeights
     /// <summary>A review, whatever its rating: the customer had the product (MovieLens's ratings are all reviews).</summary>
     public float Review { get; init; } = 1;
 
+    /// <summary>The weight of one act of <paramref name="kind"/>.</summary>
+    public float Of(InteractionKind kind) => kind switch
+    {
+        InteractionKind.View => View,
+        InteractionKind.Click => Click,
+        InteractionKind.Favorite => Favorite,
+        InteractionKind.Cart => Cart,
+        InteractionKind.Purchase => Purchase,
+        InteractionKind.Review => Review,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an interaction kind"),
+    };
+
     public void Validate()
     {
         foreach (var (name, value) in new[] { ("view", View), ("click", Click), ("favorite", Favorite), ("cart", Cart), ("purchase", Purchase), ("review", Review) })

@@ -23,15 +23,18 @@ public sealed class ShopRecommender
     readonly Dictionary<string, string?> _regionOf;
     readonly bool[] _available;
     readonly int _knownUsers;
+    readonly InteractionWeights _weights;
+    readonly Dictionary<string, int> _itemOf;
     ProductContent? _content;
     int[] _contentOfItem = [];   // the model's item → its row in _content (−1: none)
     bool[] _unknownToModel = []; // per _content row: a product the model never saw
 
     ShopRecommender(IRecommender model, int knownUsers, ProductSimilarity similarity, InteractionLog log, RecommendationFilters filters,
-        Dictionary<string, int> customerIndex, Dictionary<string, string?> regionOf, Dictionary<string, int[]> popularByRegion)
+        Dictionary<string, int> customerIndex, Dictionary<string, string?> regionOf, Dictionary<string, int[]> popularByRegion, InteractionWeights weights)
     {
-        (_model, _knownUsers, _similarity, _facts, _filters, _customerIndex, _regionOf, _popularByRegion) =
-            (model, knownUsers, similarity, similarity.Facts, filters, customerIndex, regionOf, popularByRegion);
+        (_model, _knownUsers, _similarity, _facts, _filters, _customerIndex, _regionOf, _popularByRegion, _weights) =
+            (model, knownUsers, similarity, similarity.Facts, filters, customerIndex, regionOf, popularByRegion, weights);
+        _itemOf = _facts.Id.Select((id, i) => (id, i)).Where(p => p.id is not null).ToDictionary(p => p.id, p => p.i);
         _all = log.Matrix(_ => true);
         for (var r = 0; r < log.Rows; r++)
         {
@@ -54,10 +57,11 @@ public sealed class ShopRecommender
     /// <summary>
     /// Wraps a model whose items are <paramref name="log"/>'s products in order and whose first
     /// <paramref name="knownUsers"/> users are the log's first customers (later ones are scored from their history
-    /// alone); the explanations come from <paramref name="similarity"/>.
+    /// alone); the explanations come from <paramref name="similarity"/>; <paramref name="weights"/> (the defaults when
+    /// null) weigh recent acts as the log's were weighed.
     /// </summary>
     public static ShopRecommender Build(IShopStore store, IRecommender model, int knownUsers, InteractionLog log, ProductSimilarity similarity,
-        RecommendationFilters filters, ProductContent? content = null)
+        RecommendationFilters filters, ProductContent? content = null, InteractionWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);
@@ -88,7 +92,7 @@ public sealed class ShopRecommender
                 set.Add((log.User[r], log.Item[r]));
             }
         var popular = users.ToDictionary(e => e.Key, e => e.Value.GroupBy(p => p.Item).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToArray());
-        var recommender = new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular) { _content = content };
+        var recommender = new ShopRecommender(model, knownUsers, similarity, log, filters, customerIndex, regionOf, popular, weights ?? new InteractionWeights()) { _content = content };
         if (content is not null)
         {
             // Once here rather than per request: which described product each model item is, and which are new.
@@ -100,24 +104,30 @@ public sealed class ShopRecommender
         return recommender;
     }
 
-    /// <summary>Up to <paramref name="k"/> products for the customer, best first.</summary>
-    /// <exception cref="KeyNotFoundException">no customer with that id</exception>
-    public IReadOnlyList<Recommendation> Recommend(string customerId, int k)
+    /// <summary>
+    /// Up to <paramref name="k"/> products for the customer, best first. <paramref name="recent"/> are acts that
+    /// arrived after the recommender was built (a live server's events): they count in the history at once, and a
+    /// customer the recommender has never seen is scored from them alone (fold-in).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">no customer with that id and no recent acts</exception>
+    public IReadOnlyList<Recommendation> Recommend(string customerId, int k, IReadOnlyList<RecentInteraction>? recent = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        if (!_customerIndex.TryGetValue(customerId, out var user) || _all.RowStart[user + 1] == _all.RowStart[user])
+        var known = _customerIndex.TryGetValue(customerId, out var user);
+        var history = History.Of(known ? user : -1, _all, _strongest, recent ?? [], _itemOf, _weights);
+        if (history.Items.Length == 0)
         {
             if (!_regionOf.TryGetValue(customerId, out var region)) throw new KeyNotFoundException($"no customer '{customerId}' in the store");
             return ColdStart(region, k);
         }
-        var items = _all.ItemsOf(user).ToArray();
+        var items = history.Items;
         var scores = new float[_model.Items];
-        _model.Score(user < _knownUsers ? user : -1, items, _all.WeightsOf(user), scores);
-        var excluded = items.Where(i => Blocked(user, i)).ToArray();
+        _model.Score(known && user < _knownUsers ? user : -1, items, history.Weights, scores);
+        var excluded = items.Where(i => Blocked(history, i)).ToArray();
         var ranked = TopItems.Select(scores, Math.Min(_model.Items, 20 * k), excluded);
         var list = Diverse(ranked.Where(i => _available[i]), k)
-            .Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(user, items, i))).ToList();
-        if (NewProduct(user, items) is { } fresh)
+            .Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(history, i))).ToList();
+        if (NewProduct(items) is { } fresh)
         {
             // One slot, third from the top, for the product the model cannot know yet; then the category cap again,
             // dropping the lowest of the new product's category if it is now over.
@@ -133,7 +143,7 @@ public sealed class ShopRecommender
     /// The product nobody has touched yet (so outside the model) most like the customer's history by what it is, with
     /// the history product it is most like; null when there is none or nothing is alike.
     /// </summary>
-    (Recommendation Recommendation, string Category)? NewProduct(int user, int[] items)
+    (Recommendation Recommendation, string Category)? NewProduct(int[] items)
     {
         if (_content is null) return null;
         var history = items.Select(i => _contentOfItem[i]).Where(i => i >= 0).Order().ToArray();
@@ -158,8 +168,8 @@ public sealed class ShopRecommender
         return c < 0 ? "" : _content!.Category[c];
     }
 
-    bool Blocked(int user, int item) =>
-        _filters.ExcludeBought && !_facts.Repeatable[item] && _strongest.TryGetValue((user, item), out var kind) && kind >= InteractionKind.Review;
+    bool Blocked(History history, int item) =>
+        _filters.ExcludeBought && !_facts.Repeatable[item] && history.KindOf(item) >= InteractionKind.Review;
 
     IEnumerable<int> Diverse(IEnumerable<int> ranked, int k)
     {
@@ -178,11 +188,11 @@ public sealed class ShopRecommender
     }
 
     /// <summary>The history item most similar to <paramref name="item"/> and what the customer did with it.</summary>
-    string Reason(int user, int[] history, int item)
+    string Reason(History history, int item)
     {
-        var best = _similarity.MostLike(history, item);
+        var best = _similarity.MostLike(history.Items, item);
         if (best < 0) return "liked by customers with tastes like yours";
-        var verb = _strongest[(user, best)] switch
+        var verb = history.KindOf(best) switch
         {
             InteractionKind.Purchase => "bought",
             InteractionKind.Review => "reviewed",

@@ -106,4 +106,24 @@ public sealed class ShopRecommenderTests
         var shop = Build(t, new RecommendationFilters { MaxPerCategory = 0, UnavailableAfterDays = 6 });
         Assert.Equal(["p2", "p5", "p6"], shop.Recommend("ann", 10).Select(r => r.ProductId).Order());
     }
+
+    [Fact]
+    public void Recent_acts_count_at_once_and_a_customer_unknown_to_the_model_is_scored_from_them()
+    {
+        using var t = Shop();
+        var log = InteractionLog.Load(t.Store, new InteractionWeights());
+        var knn = ItemKnn.Fit(log.Matrix(_ => true), new ItemKnnOptions { Threads = 1 });
+        var shop = ShopRecommender.Build(t.Store, knn, log.CustomerKeys.Length, log, ProductSimilarity.Fit(log, ProductFacts.Load(t.Store, log.ProductKeys)),
+            new RecommendationFilters { MaxPerCategory = 0, UnavailableAfterDays = 0 });
+        // ann just bought the headphones: they leave her list, and the pan, bought with them by cat, comes because of them.
+        var ann = shop.Recommend("ann", 10, [new("p6", InteractionKind.Purchase)]);
+        Assert.Contains(shop.Recommend("ann", 10), r => r.ProductId == "p6");
+        Assert.DoesNotContain(ann, r => r.ProductId == "p6");
+        Assert.Contains(ann, r => r.ProductId == "p2" && r.Reason == "because you bought Headphones");
+        // eve is in neither the store nor the model: her first view is enough to recommend from.
+        Assert.Throws<KeyNotFoundException>(() => shop.Recommend("eve", 3));
+        var eve = shop.Recommend("eve", 3, [new("p6", InteractionKind.View), new("unknown-product", InteractionKind.View)]);
+        Assert.Equal("p2", eve[0].ProductId);
+        Assert.Equal("because you viewed Headphones", eve[0].Reason);
+    }
 }
