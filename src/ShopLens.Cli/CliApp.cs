@@ -26,6 +26,7 @@ public static class CliApp
             RecsCommands.Recommend(),
             SimilarCommand.Build(),
             BoughtTogetherCommand.Build(),
+            KeysCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

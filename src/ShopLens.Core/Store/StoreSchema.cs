@@ -51,5 +51,10 @@ public static class StoreSchema
         CREATE TABLE recommenders (model VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, setting VARCHAR NOT NULL,
             data BLOB NOT NULL);
         """,
+        // API keys of `shoplens serve` (`shoplens keys`): only the SHA-256 of each key is kept, never the key itself.
+        """
+        CREATE TABLE api_keys (key_id VARCHAR NOT NULL, name VARCHAR, role VARCHAR NOT NULL, hash BLOB NOT NULL,
+            created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP);
+        """,
     ];
 }
