@@ -27,6 +27,7 @@ public static class CliApp
             SimilarCommand.Build(),
             BoughtTogetherCommand.Build(),
             KeysCommand.Build(),
+            ServeCommand.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

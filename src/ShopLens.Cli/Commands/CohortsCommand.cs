@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ShopLens.Cli.Output;
+using ShopLens.Server.Contracts;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Cohorts;
 using Spectre.Console;
@@ -44,7 +45,7 @@ static class CohortsCommand
                 matrix.WriteCsv(writer);
             }
             var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) Json.Write(stdout, ToJson(matrix, revenue, outFile));
+            if (parse.GetValue(json)) Json.Write(stdout, CohortJson.Of(matrix, revenue, outFile));
             else Render(Screen.For(stdout), matrix, revenue);
             return 0;
         });
@@ -63,27 +64,6 @@ static class CohortsCommand
         });
         return option;
     }
-
-    public static object ToJson(RetentionMatrix matrix, bool revenue, string? outFile = null) => new
-    {
-        period = matrix.Options.Period == CohortPeriod.Week ? "week" : "month",
-        by = matrix.Options.By == CohortBasis.FirstSeen ? "first_seen" : "first_purchase",
-        metric = revenue ? "revenue" : "customers",
-        as_of = matrix.Options.AsOf,
-        last_period_start = matrix.LastPeriodStart,
-        last_period_complete = matrix.LastPeriodComplete,
-        cohorts = matrix.Cohorts.Select(c => new
-        {
-            start = c.Start,
-            size = c.Size,
-            values = revenue ? c.Revenue.Select(v => Math.Round(v, 2)).Cast<object>().ToArray() : c.Customers.Cast<object>().ToArray(),
-            rates = Enumerable.Range(0, c.Customers.Count)
-                .Select(k => revenue ? (c.RevenueRetention(k) is { } r ? Math.Round(r, 6) : (double?)null) : Math.Round(c.CustomerRate(k), 6))
-                .ToArray(),
-            complete_periods = c.CompletePeriods,
-        }),
-        out_file = outFile,
-    };
 
     public static void Render(IAnsiConsole console, RetentionMatrix matrix, bool revenue)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ShopLens.Cli.Output;
+using ShopLens.Server.Contracts;
 using ShopLens.Core.Import;
 using ShopLens.Core.Store;
 using ShopLens.Core.Synthetic;
@@ -84,10 +85,10 @@ static class DemoCommand
                     stats,
                     profile,
                     profile_file = profilePath,
-                    segments = SegmentCommand.ToJson(rfm),
-                    clusters = SegmentCommand.ToJson(clusters, clustered: clustered),
-                    funnel = FunnelCommand.ToJson(funnel),
-                    cohorts = CohortsCommand.ToJson(cohorts, revenue: false),
+                    segments = SegmentationJson.Of(rfm),
+                    clusters = SegmentationJson.Of(clusters, clustered: clustered),
+                    funnel = FunnelJson.Of(funnel),
+                    cohorts = CohortJson.Of(cohorts, revenue: false),
                     journey = JourneyCommand.ToJson(null, stages, lifecycle, transitions, paths),
                     propensity = propensity.Card,
                     clv = value.Summaries,

@@ -24,14 +24,12 @@ static class RecsCommands
         {
             using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
             var name = parse.GetValue(model)!;
-            var log = InteractionLog.Load(store, new InteractionWeights());
-            if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
+            var data = RecommenderTraining.Read(store);
+            var log = data.Log;
             var clock = Stopwatch.StartNew();
-            var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
-            var trending = TrendingSource.For(log, [.. Enumerable.Repeat(true, log.Rows)]);
-            var fitted = RecommenderCatalog.Fit(name, log.Matrix(_ => true), 10, parse.GetValue(seed), Environment.ProcessorCount, side, trending);
+            var fitted = RecommenderTraining.Fit(data, name, parse.GetValue(seed), Environment.ProcessorCount);
             var seconds = clock.Elapsed.TotalSeconds;
-            SavedRecommenders.Save(store, name, fitted.Model, log.CustomerKeys, log.ProductKeys, fitted.Setting);
+            RecommenderTraining.Save(store, name, data, fitted);
             (fitted.Model as IDisposable)?.Dispose();
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

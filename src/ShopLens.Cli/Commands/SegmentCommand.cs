@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ShopLens.Cli.Output;
+using ShopLens.Server.Contracts;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Segments;
 using ShopLens.Insight.Segments.Rules;
@@ -60,7 +61,7 @@ static class SegmentCommand
             var outFile = parse.GetValue(output);
             long? written = outFile is null ? null : SegmentExport.Write(store, result, outFile);
             var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) Json.Write(stdout, ToJson(result, outFile, clustered));
+            if (parse.GetValue(json)) Json.Write(stdout, SegmentationJson.Of(result, outFile, clustered));
             else Render(Screen.For(stdout), result, outFile, written);
             return 0;
         });
@@ -90,47 +91,6 @@ static class SegmentCommand
     }
 
     /// <summary>What k-means adds to a segmentation: the features, every k tried, and each cluster's centre and traits.</summary>
-    public static object ClustersToJson(ClusterSegmentationResult r) => new
-    {
-        features = r.Features,
-        k = r.Clusters.Count,
-        choices = r.Choices.Select(c => new { k = c.Clusters, silhouette = Round(c.Silhouette), inertia = Math.Round(c.Inertia, 3), iterations = c.Iterations }),
-        clusters = r.Clusters.Select(c => new
-        {
-            name = c.Name,
-            description = c.Description,
-            customers = c.Customers,
-            share = Math.Round(c.Share, 4),
-            centroid = c.Centroid.ToDictionary(kv => kv.Key, kv => Round(kv.Value)),
-            traits = c.Traits.Select(t => new { column = t.Column, z = Math.Round(t.Z, 3), mean = Round(t.Mean), overall_mean = Round(t.OverallMean) }),
-        }),
-    };
-
-    public static object ToJson(Segmentation result, string? outFile = null, ClusterSegmentationResult? clustered = null) => new
-    {
-        method = result.Method,
-        as_of = result.AsOf,
-        customers = result.Customers,
-        out_file = outFile,
-        segments = result.Segments.Select(s => new
-        {
-            name = s.Name,
-            rule = s.Rule,
-            customers = s.Customers,
-            share = Math.Round(s.Share, 4),
-            revenue = Math.Round(s.Revenue, 2),
-            revenue_share = Math.Round(s.RevenueShare, 4),
-            buyers = s.Buyers,
-            mean_r = Round(s.MeanR),
-            mean_f = Round(s.MeanF),
-            mean_m = Round(s.MeanM),
-            mean_recency_days = Round(s.MeanRecencyDays),
-            mean_frequency = Round(s.MeanFrequency),
-            mean_monetary = Round(s.MeanMonetary),
-        }),
-        kmeans = clustered is null ? null : ClustersToJson(clustered),
-    };
-
     public static void Render(IAnsiConsole console, Segmentation result, string? outFile = null, long? written = null)
     {
         var cut = result.AsOf is null ? "" : $" as of {result.AsOf:yyyy-MM-dd HH:mm:ss}Z";
@@ -147,5 +107,4 @@ static class SegmentCommand
 
     static string Percent(double share) => string.Create(CultureInfo.InvariantCulture, $"{100 * share:F1}%");
 
-    static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 2);
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ShopLens.Server.Contracts;
 
 namespace ShopLens.Cli.Output;
 
@@ -14,17 +15,8 @@ static class Json
         WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new UtcDateTimeConverter() },
+        Converters = { new UtcDateTimeJson() },
     };
 
     public static void Write(TextWriter stdout, object value) => stdout.WriteLine(JsonSerializer.Serialize(value, value.GetType(), Options));
-
-    sealed class UtcDateTimeConverter : JsonConverter<DateTime>
-    {
-        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTime().ToUniversalTime();
-
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
-    }
 }

@@ -111,6 +111,24 @@ public sealed class IdDictionary
         return true;
     }
 
+    /// <summary>
+    /// Gives a committed key a new id (an erased customer's tombstone): the old id is forgotten, so if it comes back it
+    /// gets a new key.
+    /// </summary>
+    public void Rename(int key, string newId)
+    {
+        ArgumentNullException.ThrowIfNull(newId);
+        if ((uint)key >= (uint)CommittedCount) throw new ArgumentOutOfRangeException(nameof(key), key, "only a committed key can be renamed");
+        if (TryNumber(newId, out _)) throw new ArgumentException($"'{newId}' is a number; a tombstone must not be", nameof(newId));
+        if (TryGetKey(newId, out _)) throw new ArgumentException($"'{newId}' already has a key", nameof(newId));
+        var old = _ids[key];
+        if (!TryNumber(old, out var n)) _keys.Remove(old);
+        else if (n < DirectLimit) _direct[n] = 0;
+        else _numbers.Remove(n);
+        _ids[key] = newId;
+        _keys[newId] = key;
+    }
+
     public IEnumerable<(int Key, string Id)> Uncommitted()
     {
         for (var k = CommittedCount; k < _ids.Count; k++) yield return (k, _ids[k]);

@@ -45,13 +45,19 @@ public static class SavedRecommenders
     }
 
     /// <summary>The names of the saved recommenders.</summary>
-    public static IReadOnlyList<string> Names(IShopStore store)
+    public static IReadOnlyList<string> Names(IShopStore store) => [.. List(store).Select(r => r.Name)];
+
+    /// <summary>What a saved recommender is, without loading it.</summary>
+    public sealed record Summary(string Name, string Setting, DateTime CreatedAt);
+
+    /// <summary>The saved recommenders, by name.</summary>
+    public static IReadOnlyList<Summary> List(IShopStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var names = new List<string>();
-        using var reader = store.Query("SELECT model FROM recommenders ORDER BY model");
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
+        var list = new List<Summary>();
+        using var reader = store.Query("SELECT model, setting, created_at FROM recommenders ORDER BY model");
+        while (reader.Read()) list.Add(new Summary(reader.GetString(0), reader.GetString(1), DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)));
+        return list;
     }
 
     /// <exception cref="KeyNotFoundException">no recommender of that name was trained</exception>
