@@ -92,6 +92,7 @@ public static class ShopServer
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             HealthEndpoints.Map(app);
             var api = app.MapGroup("").RequireRateLimiting(PerKey);
+            OverviewEndpoints.Map(api);
             CustomerEndpoints.Map(api);
             ProductEndpoints.Map(api);
             AnalyticsEndpoints.Map(api);

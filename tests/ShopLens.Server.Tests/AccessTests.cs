@@ -19,6 +19,7 @@ public sealed class AccessTests
         ("GET", "/v1/customers/{id}/export", [ApiKeyRole.Admin]),
         ("DELETE", "/v1/customers/{id}", [ApiKeyRole.Admin]),
         ("GET", "/v1/products/{id}/similar", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
+        ("GET", "/v1/overview", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
         ("GET", "/v1/segments", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
         ("GET", "/v1/funnels", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
         ("GET", "/v1/cohorts", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),

@@ -12,6 +12,11 @@ public sealed class AnalyticsTests
     {
         using var shop = new ServedShop();
         var client = shop.Client(ApiKeyRole.Analyst);
+        var overview = await ServedShop.Json(await client.GetAsync("/v1/overview"));
+        Assert.Equal(300, overview.GetProperty("customers").GetInt64());
+        Assert.True(overview.GetProperty("revenue").GetDouble() > 0);
+        var lifecycle = overview.GetProperty("lifecycle");
+        Assert.Equal(lifecycle.GetProperty("at_risk").GetInt64() + lifecycle.GetProperty("churned").GetInt64(), overview.GetProperty("churn_risk").GetProperty("customers").GetInt64());
         var segments = await ServedShop.Json(await client.GetAsync("/v1/segments"));
         var parity = segments.GetProperty("segmentations")[0];
         Assert.Equal("parity", parity.GetProperty("method").GetString());
