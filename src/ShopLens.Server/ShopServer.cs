@@ -93,6 +93,7 @@ public static class ShopServer
             HealthEndpoints.Map(app);
             var api = app.MapGroup("").RequireRateLimiting(PerKey);
             OverviewEndpoints.Map(api);
+            EventEndpoints.Map(api);
             CustomerEndpoints.Map(api);
             ProductEndpoints.Map(api);
             AnalyticsEndpoints.Map(api);

@@ -4,19 +4,25 @@ namespace ShopLens.Core.Import;
 
 /// <summary>
 /// The rejects file of one source file: a CSV (<c>file,line,field,reason,message,record</c>) written beside the
-/// store, created at the first rejected row, so every row that was not imported can be read and fixed.
+/// store, created at the first rejected row (or appended to, for the live API's daily file), so every row that was
+/// not imported can be read and fixed.
 /// </summary>
 public sealed class RejectLog : IDisposable
 {
     readonly string _path;
     readonly string _sourceName;
+    readonly bool _append;
     StreamWriter? _writer;
 
-    public RejectLog(string directory, string sourceName, string stamp)
+    public RejectLog(string directory, string sourceName, string stamp, bool append = false)
     {
         _sourceName = sourceName;
+        _append = append;
         _path = Path.Combine(directory, $"{stamp}-{Sanitize(sourceName)}.rejects.csv");
     }
+
+    /// <summary>Told of each rejection as it is logged (the live API answers per event).</summary>
+    public Action<long, Rejection>? Observer { get; init; }
 
     public long Count { get; private set; }
     public Dictionary<string, long> ByReason { get; } = new(StringComparer.Ordinal);
@@ -28,11 +34,13 @@ public sealed class RejectLog : IDisposable
     {
         Count++;
         ByReason[rejection.Key] = ByReason.GetValueOrDefault(rejection.Key) + 1;
+        Observer?.Invoke(line, rejection);
         if (_writer is null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            _writer = new StreamWriter(_path, append: false, new UTF8Encoding(false), 1 << 16);
-            _writer.Write("file,line,field,reason,message,record\n");
+            var continuing = _append && File.Exists(_path) && new FileInfo(_path).Length > 0;
+            _writer = new StreamWriter(_path, append: _append, new UTF8Encoding(false), 1 << 16);
+            if (!continuing) _writer.Write("file,line,field,reason,message,record\n");
         }
         _writer.Write(Csv(_sourceName));
         _writer.Write(',');

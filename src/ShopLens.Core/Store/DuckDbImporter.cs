@@ -31,13 +31,33 @@ sealed class DuckDbImporter(ShopStore store)
 
     FileImportReport ImportFile(SourceFile file, ImportRequest request, string stamp, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
         var preset = PresetCatalog.Create(request.Preset, request.Table, request.Map);
         using var reader = Open(preset, file);
         preset.Bind(file, reader.Header);
+        using var rejects = new RejectLog(store.SideDirectory, file.Name, stamp);
+        var source = new BatchSource(file.Name, Path.GetFullPath(file.Path), $"{file.ResolvedFormat}/{preset.Name}",
+            Path.Combine(store.SideDirectory, $"{stamp}-{file.Name}.outliers.csv"));
+        return ImportRecords(reader, preset, source, rejects, request.BatchRows, request.Cleaning, progress, ct) with
+        {
+            File = file.Path,
+            Format = file.ResolvedFormat,
+        };
+    }
+
+    /// <summary>Where records come from: a name for messages, the source and format recorded with each batch, and where flagged outliers go.</summary>
+    internal sealed record BatchSource(string Name, string Location, string Format, string OutliersPath);
+
+    /// <summary>The id of the last batch this importer committed.</summary>
+    internal int LastBatchId { get; private set; }
+
+    /// <summary>Imports every record of <paramref name="reader"/> (already bound to <paramref name="preset"/>) in batches of <paramref name="batchRows"/>.</summary>
+    internal FileImportReport ImportRecords(RecordReader reader, ImportPreset preset, BatchSource source, RejectLog rejects, int batchRows,
+        CleaningOptions cleaning, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
         var tables = preset.Tables.Select(CanonicalSchema.Of).ToArray();
         var primary = tables[0];
-        using var rejects = new RejectLog(store.SideDirectory, file.Name, stamp);
+        var rejectedBefore = rejects.Count;
         var rows = new RowSet();
         long read = 0, duplicates = 0, batches = 0;
         var stageSeconds = 0.0;
@@ -59,12 +79,12 @@ sealed class DuckDbImporter(ShopStore store)
             try
             {
                 foreach (var t in tables) TableMerger.Execute(_db, TableMerger.CreateStaging(t));
-                var drop = request.Cleaning.Missing.Where(kv => kv.Value == MissingValuePolicy.Drop).Select(kv => kv.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var drop = cleaning.Missing.Where(kv => kv.Value == MissingValuePolicy.Drop).Select(kv => kv.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 using var writer = new StagingWriter(_db, tables, tables.Select(t => new ChunkEncoder(t, store.Customers, store.Products)).ToArray(),
-                    DirectEvents(primary, batchId, request.Cleaning));
+                    DirectEvents(primary, batchId, cleaning));
                 var stagers = tables.Select((t, i) => new TableStager(t, writer, i, drop)).ToArray();
                 {
-                    while (batchRead < request.BatchRows && (more = Next(reader, file)))
+                    while (batchRead < batchRows && (more = Next(reader, source.Name)))
                     {
                         batchRead++;
                         if (firstLine < 0) firstLine = reader.Line;
@@ -74,7 +94,7 @@ sealed class DuckDbImporter(ShopStore store)
                         if ((batchRead & 0xFFFF) == 0)
                         {
                             ct.ThrowIfCancellationRequested();
-                            progress?.Report(new(file.Name, read + batchRead, reader.Position, reader.Length));
+                            progress?.Report(new(source.Name, read + batchRead, reader.Position, reader.Length));
                         }
                     }
                     foreach (var s in stagers) s.Complete();
@@ -89,16 +109,16 @@ sealed class DuckDbImporter(ShopStore store)
                 }
                 InsertNewIds();
                 var staged = stagers.Select(s => s.Staged).ToArray();
-                Clean(tables[0], request.Cleaning, filled);
+                Clean(tables[0], cleaning, filled);
                 var firstNewCustomer = store.Customers.CommittedCount;
                 var firstNewProduct = store.Products.CommittedCount;
-                if (request.Cleaning.Outliers != OutlierRule.None)
+                if (cleaning.Outliers != OutlierRule.None)
                 {
-                    var found = OutlierFlags.Find(_db, primary, request.Cleaning.Outliers);
+                    var found = OutlierFlags.Find(_db, primary, cleaning.Outliers);
                     if (found.Count > 0)
                     {
-                        outliersFile ??= Path.Combine(store.SideDirectory, $"{stamp}-{file.Name}.outliers.csv");
-                        OutlierFlags.Write(_db, primary, found, file.Name, outliersFile, batches);
+                        outliersFile ??= source.OutliersPath;
+                        OutlierFlags.Write(_db, primary, found, source.Name, outliersFile, batches);
                         outliers.AddRange(found);
                     }
                 }
@@ -112,13 +132,14 @@ sealed class DuckDbImporter(ShopStore store)
                 }
                 rejects.Flush();
                 var batchRejected = rejects.Count - batchRejectedBefore;
-                RecordBatch(batchId, file, preset, primary, firstLine, lastLine, batchRead, batchRead - batchRejected - batchDuplicates, batchRejected, batchDuplicates, rejects);
+                RecordBatch(batchId, source, primary, firstLine, lastLine, batchRead, batchRead - batchRejected - batchDuplicates, batchRejected, batchDuplicates, rejects);
                 tx.Commit();
+                LastBatchId = batchId;
                 store.Customers.MarkCommitted();
                 store.Products.MarkCommitted();
                 duplicates += batchDuplicates;
                 batches++;
-                progress?.Report(new(file.Name, read, reader.Position, reader.Length));
+                progress?.Report(new(source.Name, read, reader.Position, reader.Length));
             }
             catch
             {
@@ -130,14 +151,14 @@ sealed class DuckDbImporter(ShopStore store)
         }
         return new FileImportReport
         {
-            File = file.Path,
-            Format = file.ResolvedFormat,
+            File = source.Location,
+            Format = source.Format,
             Preset = preset.Name,
             Tables = tables.Select(t => t.Name).ToArray(),
             Read = read,
-            Rejected = rejects.Count,
+            Rejected = rejects.Count - rejectedBefore,
             Duplicates = duplicates,
-            Accepted = read - rejects.Count - duplicates,
+            Accepted = read - (rejects.Count - rejectedBefore) - duplicates,
             ByReason = new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
             RejectsFile = rejects.FilePath,
             IgnoredColumns = (preset as CanonicalPreset)?.IgnoredColumns ?? [],
@@ -162,7 +183,7 @@ sealed class DuckDbImporter(ShopStore store)
         }
     }
 
-    static bool Next(RecordReader reader, SourceFile file)
+    static bool Next(RecordReader reader, string sourceName)
     {
         try
         {
@@ -170,11 +191,11 @@ sealed class DuckDbImporter(ShopStore store)
         }
         catch (InvalidDataException e)
         {
-            throw new ImportException($"{file.Name}: cannot be read after line {reader.Line} ({e.Message})", e);
+            throw new ImportException($"{sourceName}: cannot be read after line {reader.Line} ({e.Message})", e);
         }
         catch (IOException e)
         {
-            throw new ImportException($"{file.Name}: cannot be read after line {reader.Line} ({e.Message})", e);
+            throw new ImportException($"{sourceName}: cannot be read after line {reader.Line} ({e.Message})", e);
         }
     }
 
@@ -260,14 +281,14 @@ sealed class DuckDbImporter(ShopStore store)
 
     int NextBatchId() => (int)TableMerger.Count(_db, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches");
 
-    void RecordBatch(int batchId, SourceFile file, ImportPreset preset, CanonicalTable primary, long firstLine, long lastLine,
+    void RecordBatch(int batchId, BatchSource source, CanonicalTable primary, long firstLine, long lastLine,
         long read, long accepted, long rejected, long duplicates, RejectLog rejects)
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = "INSERT INTO import_batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())";
         object?[] values =
         [
-            batchId, Path.GetFullPath(file.Path), $"{file.ResolvedFormat}/{preset.Name}", primary.Name, firstLine, lastLine,
+            batchId, source.Location, source.Format, primary.Name, firstLine, lastLine,
             read, accepted, rejected, duplicates, JsonSerializer.Serialize(rejects.ByReason), rejects.FilePath,
         ];
         foreach (var v in values) cmd.Parameters.Add(new DuckDBParameter(v ?? DBNull.Value));

@@ -19,7 +19,13 @@ public sealed class ProductContent
     public required string[] Category { get; init; }
     public required ContentSimilarity Similarity { get; init; }
 
-    public static ProductContent Load(IShopStore store)
+    /// <summary>Reads every product's content from the store.</summary>
+    /// <exception cref="ArgumentException">no product has anything to compare by</exception>
+    public static ProductContent Load(IShopStore store) =>
+        TryLoad(store) ?? throw new ArgumentException("no product has a title, category, brand or price to compare by");
+
+    /// <summary>As <see cref="Load"/>, or null when no product has anything to compare by (a store with no catalogue yet).</summary>
+    public static ProductContent? TryLoad(IShopStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         var features = new Dictionary<string, int>();
@@ -41,7 +47,7 @@ public sealed class ProductContent
                     columns.Add(column);
                 }
             }
-        if (items.Count == 0) throw new ArgumentException("no product has a title, category, brand or price to compare by");
+        if (items.Count == 0) return null;
         var content = ContentFeatures.FromTriples(ids.Count, features.Count, [.. items], [.. columns], [.. items.Select(_ => 1f)]);
         return new ProductContent { Id = [.. ids], Title = [.. titles], Category = [.. categories], Similarity = ContentSimilarity.Fit(content, new ContentOptions()) };
     }

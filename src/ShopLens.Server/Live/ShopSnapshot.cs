@@ -23,9 +23,10 @@ public sealed class ShopSnapshot
 
     public required IReadOnlyDictionary<string, CustomerOutputs> Outputs { get; init; }
 
-    ProductSimilarity Similarity { get; init; } = null!;
+    /// <summary>Null while the store has no interactions (a server started on an empty store for ingest).</summary>
+    ProductSimilarity? Similarity { get; init; }
 
-    ProductContent Content { get; init; } = null!;
+    ProductContent? Content { get; init; }
 
     bool[] Available { get; init; } = [];
 
@@ -71,14 +72,14 @@ public sealed class ShopSnapshot
         var log = InteractionLog.Load(store, new InteractionWeights());
         if (saved is not null) log = log.Reindex(saved.CustomerKeys, saved.ProductKeys);
         var facts = ProductFacts.Load(store, log.ProductKeys);
-        var similarity = ProductSimilarity.Fit(log, facts);
-        var content = ProductContent.Load(store);
+        var similarity = log.Rows > 0 ? ProductSimilarity.Fit(log, facts) : null;
+        var content = ProductContent.TryLoad(store);
         var filters = new RecommendationFilters();
         return new ShopSnapshot
         {
             BuiltAt = DateTime.UtcNow, Sequence = sequence, Customers = customers, Outputs = outputs,
             Similarity = similarity, Content = content, Available = ShopRecommender.Available(facts, log, filters),
-            Recommender = saved is null ? null : ShopRecommender.Build(store, saved.Model, saved.CustomerKeys.Length, log, similarity, filters, content),
+            Recommender = saved is null ? null : ShopRecommender.Build(store, saved.Model, saved.CustomerKeys.Length, log, similarity!, filters, content),
             RecommenderName = name, RecommenderTrainedAt = saved?.CreatedAt,
         };
     }
@@ -89,8 +90,8 @@ public sealed class ShopSnapshot
     /// </summary>
     public (string Method, IReadOnlyList<(string ProductId, string Title, double Similarity)> Similar)? SimilarTo(string productId, int k)
     {
-        if (Similarity.Facts.Id.Contains(productId)) return ("behaviour", Similarity.Similar(productId, k, i => Available[i]));
-        return Content.Id.Contains(productId) ? ("content", Content.Similar(productId, k)) : null;
+        if (Similarity is not null && Similarity.Facts.Id.Contains(productId)) return ("behaviour", Similarity.Similar(productId, k, i => Available[i]));
+        return Content is not null && Content.Id.Contains(productId) ? ("content", Content.Similar(productId, k)) : null;
     }
 
     static SavedRecommenders.Saved Load(ShopStore store, string name)
