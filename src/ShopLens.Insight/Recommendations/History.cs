@@ -8,42 +8,43 @@ namespace ShopLens.Insight.Recommendations;
 /// </summary>
 sealed class History
 {
-    readonly Dictionary<int, InteractionKind> _strongest;
+    readonly InteractionKind[] _kinds;
 
-    History(int[] items, float[] weights, Dictionary<int, InteractionKind> strongest) => (Items, Weights, _strongest) = (items, weights, strongest);
+    History(int[] items, float[] weights, InteractionKind[] kinds) => (Items, Weights, _kinds) = (items, weights, kinds);
 
     public int[] Items { get; }
 
     public float[] Weights { get; }
 
     /// <summary>The strongest act on <paramref name="item"/>, or 0 when the customer did nothing with it.</summary>
-    public InteractionKind KindOf(int item) => _strongest.GetValueOrDefault(item);
+    public InteractionKind KindOf(int item)
+    {
+        var at = Array.BinarySearch(Items, item);
+        return at >= 0 ? _kinds[at] : 0;
+    }
 
     /// <summary>
-    /// The row of <paramref name="user"/> in <paramref name="all"/> (−1: none) plus <paramref name="recent"/>; recent
-    /// products the model does not know are left out, as it cannot score them.
+    /// The row of <paramref name="user"/> in <paramref name="all"/> (−1: none) with <paramref name="strongest"/>
+    /// (aligned with <paramref name="all"/>'s entries), plus <paramref name="recent"/>; recent products the model
+    /// does not know are left out, as it cannot score them.
     /// </summary>
-    public static History Of(int user, Interactions all, Dictionary<(int User, int Item), InteractionKind> strongest, IReadOnlyList<RecentInteraction> recent,
+    public static History Of(int user, Interactions all, InteractionKind[] strongest, IReadOnlyList<RecentInteraction> recent,
         Dictionary<string, int> itemOf, InteractionWeights weights)
     {
-        var weightOf = new SortedDictionary<int, float>();
-        var kinds = new Dictionary<int, InteractionKind>();
-        if (user >= 0)
-        {
-            var items = all.ItemsOf(user);
-            var values = all.WeightsOf(user);
-            for (var n = 0; n < items.Length; n++)
-            {
-                weightOf[items[n]] = values[n];
-                kinds[items[n]] = strongest[(user, items[n])];
-            }
-        }
+        var (items, values, kinds) = user < 0
+            ? ([], [], [])
+            : (all.ItemsOf(user).ToArray(), all.WeightsOf(user).ToArray(),
+               strongest.AsSpan(all.RowStart[user], all.RowStart[user + 1] - all.RowStart[user]).ToArray());
+        if (recent.Count == 0) return new History(items, values, kinds);
+        // Recent acts are few: merge them through a sorted map.
+        var merged = new SortedDictionary<int, (float Weight, InteractionKind Kind)>();
+        for (var n = 0; n < items.Length; n++) merged[items[n]] = (values[n], kinds[n]);
         foreach (var act in recent)
         {
             if (!itemOf.TryGetValue(act.ProductId, out var item)) continue;
-            weightOf[item] = weightOf.GetValueOrDefault(item) + weights.Of(act.Kind);
-            if (act.Kind > kinds.GetValueOrDefault(item)) kinds[item] = act.Kind;
+            var (weight, kind) = merged.GetValueOrDefault(item);
+            merged[item] = (weight + weights.Of(act.Kind), act.Kind > kind ? act.Kind : kind);
         }
-        return new History([.. weightOf.Keys], [.. weightOf.Values], kinds);
+        return new History([.. merged.Keys], [.. merged.Values.Select(v => v.Weight)], [.. merged.Values.Select(v => v.Kind)]);
     }
 }

@@ -35,14 +35,25 @@ public sealed class ProductSimilarity
         return [.. _knn.Neighbours(item).Where(n => allowed(n.Item)).Take(k).Select(n => (Facts.Id[n.Item], Facts.Title[n.Item], (double)n.Similarity))];
     }
 
-    /// <summary>The item of <paramref name="history"/> most like <paramref name="item"/>, or −1 when none is a neighbour.</summary>
-    public int MostLike(IEnumerable<int> history, int item)
+    /// <summary>
+    /// For each of <paramref name="items"/>, the item of <paramref name="history"/> that has it among its neighbours
+    /// with the highest similarity, or −1 when none has. One pass over the history's neighbours serves every item.
+    /// </summary>
+    public int[] MostLike(ReadOnlySpan<int> history, ReadOnlySpan<int> items)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        var (best, similarity) = (-1, 0f);
-        foreach (var i in history)
-            foreach (var (neighbour, s) in _knn.Neighbours(i))
-                if (neighbour == item && s > similarity) (best, similarity) = (i, s);
+        var best = new int[items.Length];
+        var similarity = new float[items.Length];
+        best.AsSpan().Fill(-1);
+        foreach (var h in history)
+        {
+            var neighbours = _knn.NeighbourItems(h);
+            var similarities = _knn.NeighbourSimilarities(h);
+            for (var n = 0; n < neighbours.Length; n++)
+            {
+                var at = items.IndexOf(neighbours[n]);
+                if (at >= 0 && similarities[n] > similarity[at]) (best[at], similarity[at]) = (h, similarities[n]);
+            }
+        }
         return best;
     }
 }

@@ -18,7 +18,7 @@ public sealed class ShopRecommender
     readonly ProductFacts _facts;
     readonly RecommendationFilters _filters;
     readonly Dictionary<string, int> _customerIndex;
-    readonly Dictionary<(int User, int Item), InteractionKind> _strongest = [];
+    readonly InteractionKind[] _strongest; // per entry of _all: the strongest act behind it
     readonly Dictionary<string, int[]> _popularByRegion;
     readonly Dictionary<string, string?> _regionOf;
     readonly bool[] _available;
@@ -36,10 +36,12 @@ public sealed class ShopRecommender
             (model, knownUsers, similarity, similarity.Facts, filters, customerIndex, regionOf, popularByRegion, weights);
         _itemOf = _facts.Id.Select((id, i) => (id, i)).Where(p => p.id is not null).ToDictionary(p => p.id, p => p.i);
         _all = log.Matrix(_ => true);
+        _strongest = new InteractionKind[_all.Count];
         for (var r = 0; r < log.Rows; r++)
         {
-            var key = (log.User[r], log.Item[r]);
-            if (!_strongest.TryGetValue(key, out var kind) || log.Kind[r] > kind) _strongest[key] = log.Kind[r];
+            var u = log.User[r];
+            var at = _all.ItemsOf(u).BinarySearch(log.Item[r]);
+            if (at >= 0 && log.Kind[r] > _strongest[_all.RowStart[u] + at]) _strongest[_all.RowStart[u] + at] = log.Kind[r];
         }
         _available = Available(_facts, log, filters);
     }
@@ -125,8 +127,9 @@ public sealed class ShopRecommender
         _model.Score(known && user < _knownUsers ? user : -1, items, history.Weights, scores);
         var excluded = items.Where(i => Blocked(history, i)).ToArray();
         var ranked = TopItems.Select(scores, Math.Min(_model.Items, 20 * k), excluded);
-        var list = Diverse(ranked.Where(i => _available[i]), k)
-            .Select(i => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(history, i))).ToList();
+        var top = Diverse(ranked.Where(i => _available[i]), k).ToArray();
+        var like = _similarity.MostLike(items, top);
+        var list = top.Select((i, n) => new Recommendation(_facts.Id[i], _facts.Title[i], scores[i], Reason(history, like[n]))).ToList();
         if (NewProduct(items) is { } fresh)
         {
             // One slot, third from the top, for the product the model cannot know yet; then the category cap again,
@@ -187,10 +190,9 @@ public sealed class ShopRecommender
         }
     }
 
-    /// <summary>The history item most similar to <paramref name="item"/> and what the customer did with it.</summary>
-    string Reason(History history, int item)
+    /// <summary>Names the history item <paramref name="best"/> most like a recommended product (−1: none) and what the customer did with it.</summary>
+    string Reason(History history, int best)
     {
-        var best = _similarity.MostLike(history.Items, item);
         if (best < 0) return "liked by customers with tastes like yours";
         var verb = history.KindOf(best) switch
         {

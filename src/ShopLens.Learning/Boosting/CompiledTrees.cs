@@ -133,18 +133,26 @@ sealed class CompiledTrees
         const int Block = 256; // rows per task: a tree stays in cache while the block's rows walk it
         var rows = raw.Length;
         var blocks = (rows + Block - 1) / Block;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
+        // One block (a recommender's candidates for one request) runs on the caller's thread: handing it to the
+        // pool costs more than the walk, and a server's other requests keep the other cores busy anyway.
+        if (blocks == 1 || threads == 1)
         {
-            var start = block * Block;
-            var end = Math.Min(rows, start + Block);
-            for (var t = 0; t < _root.Length; t++)
-            {
-                var i = start;
-                if (!_careful[t])
-                    for (; i + Lanes <= end; i += Lanes) AddLeaves(t, features, columns, i, raw);
-                for (; i < end; i++) raw[i] += _value[Leaf(t, features.AsSpan(i * columns, columns))];
-            }
-        });
+            for (var block = 0; block < blocks; block++) ScoreBlock(block * Block, Math.Min(rows, (block + 1) * Block), features, columns, raw);
+            return;
+        }
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            block => ScoreBlock(block * Block, Math.Min(rows, (block + 1) * Block), features, columns, raw));
+    }
+
+    void ScoreBlock(int start, int end, float[] features, int columns, double[] raw)
+    {
+        for (var t = 0; t < _root.Length; t++)
+        {
+            var i = start;
+            if (!_careful[t])
+                for (; i + Lanes <= end; i += Lanes) AddLeaves(t, features, columns, i, raw);
+            for (; i < end; i++) raw[i] += _value[Leaf(t, features.AsSpan(i * columns, columns))];
+        }
     }
 
     /// <summary>Walks one tree without branches for <see cref="Lanes"/> rows from <paramref name="first"/>.</summary>

@@ -62,6 +62,12 @@ public sealed class ItemKnn : IRecommender
         return new ItemKnn(n, start, neighbours, similarity);
     }
 
+    /// <summary>The neighbours of <paramref name="item"/>, best first (their similarities: <see cref="NeighbourSimilarities"/>).</summary>
+    public ReadOnlySpan<int> NeighbourItems(int item) => _neighbours.AsSpan(_start[item], _start[item + 1] - _start[item]);
+
+    /// <summary>The similarities of <see cref="NeighbourItems"/>, in the same order.</summary>
+    public ReadOnlySpan<float> NeighbourSimilarities(int item) => _similarity.AsSpan(_start[item], _start[item + 1] - _start[item]);
+
     /// <summary>The items most similar to <paramref name="item"/>, best first, with their similarity.</summary>
     public IEnumerable<(int Item, float Similarity)> Neighbours(int item)
     {
