@@ -79,7 +79,7 @@ public static class ShopServer
                         statusCode: StatusCodes.Status429TooManyRequests, title: "too many requests").ExecuteAsync(context.HttpContext);
                 };
             });
-            builder.Services.AddOpenApi("v1");
+            builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<ApiDocument>());
             configure?.Invoke(builder);
 
             var app = builder.Build();
