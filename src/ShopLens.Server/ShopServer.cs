@@ -91,6 +91,7 @@ public static class ShopServer
             app.UseRateLimiter();
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             HealthEndpoints.Map(app);
+            DashboardEndpoints.Map(app);
             var api = app.MapGroup("").RequireRateLimiting(PerKey);
             OverviewEndpoints.Map(api);
             EventEndpoints.Map(api);

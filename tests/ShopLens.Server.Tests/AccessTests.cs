@@ -11,7 +11,7 @@ namespace ShopLens.Server.Tests;
 [Trait("Issue", "7")]
 public sealed class AccessTests
 {
-    /// <summary>Each route with a concrete path and the roles that may use it; none is public but health and the OpenAPI document.</summary>
+    /// <summary>Each route with a concrete path and the roles that may use it; none is public but health, the OpenAPI document and the dashboard's page and files (which call the API with the key the user enters).</summary>
     static readonly (string Method, string Path, ApiKeyRole[] Allowed)[] Routes =
     [
         ("GET", "/v1/customers/{id}", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
@@ -32,7 +32,7 @@ public sealed class AccessTests
         ("POST", "/v1/events", [ApiKeyRole.Admin, ApiKeyRole.Ingest]),
     ];
 
-    static readonly string[] Public = ["/health/live", "/health/ready", "/openapi/{documentName}.json"];
+    static readonly string[] Public = ["/health/live", "/health/ready", "/openapi/{documentName}.json", "/", "/assets/{file}"];
 
     [Fact]
     public void The_table_names_every_route_the_server_maps()

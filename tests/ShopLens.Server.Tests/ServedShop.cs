@@ -14,14 +14,17 @@ namespace ShopLens.Server.Tests;
 
 /// <summary>
 /// A small synthetic shop in a temporary store, with an EASE recommender, a saved segmentation and one API key per
-/// role, served in memory (ASP.NET Core's test server, the host WebApplicationFactory uses).
+/// role, served in memory (ASP.NET Core's test server, the host WebApplicationFactory uses), or on a free loopback
+/// port for a real browser.
 /// </summary>
 sealed class ServedShop : IDisposable
 {
     readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("shoplens-server-");
     readonly WebApplication _app;
 
-    public ServedShop(Func<ServerOptions, ServerOptions>? adjust = null)
+    /// <param name="adjust">Changes to the server's options.</param>
+    /// <param name="onLoopback">Serve with Kestrel on a free port of 127.0.0.1 (<see cref="Address"/>) instead of the test server.</param>
+    public ServedShop(Func<ServerOptions, ServerOptions>? adjust = null, bool onLoopback = false)
     {
         Db = Path.Combine(_dir.FullName, "shop.duckdb");
         using (var store = ShopStore.Open(Db))
@@ -40,9 +43,16 @@ sealed class ServedShop : IDisposable
             Customer = store.Customers.IdOf(0);
         }
         var options = new ServerOptions { Db = Db };
-        _app = ShopServer.Build(adjust?.Invoke(options) ?? options, configure: b => b.WebHost.UseTestServer());
+        _app = onLoopback
+            ? ShopServer.Build(adjust?.Invoke(options) ?? options, ["http://127.0.0.1:0"])
+            : ShopServer.Build(adjust?.Invoke(options) ?? options, configure: b => b.WebHost.UseTestServer());
         _app.StartAsync().GetAwaiter().GetResult();
+        // Kestrel replaces port 0 with the one it bound.
+        if (onLoopback) Address = new Uri(_app.Urls.Single());
     }
+
+    /// <summary>Where the shop listens when served on loopback, else null.</summary>
+    public Uri? Address { get; }
 
     public string Db { get; }
 
@@ -56,7 +66,7 @@ sealed class ServedShop : IDisposable
     /// <summary>A client sending <paramref name="role"/>'s key, or no key.</summary>
     public HttpClient Client(ApiKeyRole? role)
     {
-        var client = _app.GetTestClient();
+        var client = Address is null ? _app.GetTestClient() : new HttpClient { BaseAddress = Address };
         if (role is { } r) client.DefaultRequestHeaders.Add("X-Api-Key", Keys[r]);
         return client;
     }
