@@ -12,11 +12,14 @@ mkdir -p "$work"
 dotnet publish src/ShopLens.Cli -c Release -o "$work/cli" -v q >/dev/null
 dotnet build bench/ShopLens.Bench -c Release -v q >/dev/null
 cli="dotnet $work/cli/shoplens.dll"
-db="$work/shoplens-demo/shop.duckdb"
-if [ ! -f "$db" ]; then
+# The demo shop and its hybrid recommender are made once; each run serves a fresh copy, so runs compare.
+pristine="$work/shoplens-demo/shop.duckdb"
+if [ ! -f "$pristine" ]; then
   (cd "$work" && $cli demo >/dev/null)
-  $cli train recs --db "$db" --model hybrid >/dev/null
+  $cli train recs --db "$pristine" --model hybrid >/dev/null
 fi
+db="$work/run/shop.duckdb"
+rm -rf "$work/run" && mkdir -p "$work/run" && cp "$pristine" "$db"
 read_key=$($cli keys create --db "$db" --role analyst --name bench --json | jq -r .key)
 ingest_key=$($cli keys create --db "$db" --role ingest --name bench --json | jq -r .key)
 $cli serve --db "$db" --urls "http://127.0.0.1:$port" --rate-limit 100000 >"$work/serve.log" 2>&1 &

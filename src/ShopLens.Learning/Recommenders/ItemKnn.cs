@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace ShopLens.Learning.Recommenders;
 
 /// <summary>
@@ -15,7 +17,19 @@ public sealed class ItemKnn : IRecommender
     readonly int[] _neighbours;
     readonly float[] _similarity;
 
-    ItemKnn(int items, int[] start, int[] neighbours, float[] similarity) => (Items, _start, _neighbours, _similarity) = (items, start, neighbours, similarity);
+    // Lists that fill a quarter of a small item × item matrix are also kept dense: scoring then adds whole rows with
+    // SIMD instead of scattering one neighbour at a time (the same sums in the same order, so the same scores).
+    const int MaxDenseItems = 2048;
+    readonly float[]? _dense;
+
+    ItemKnn(int items, int[] start, int[] neighbours, float[] similarity)
+    {
+        (Items, _start, _neighbours, _similarity) = (items, start, neighbours, similarity);
+        if (items > MaxDenseItems || neighbours.Length < (long)items * items / 4) return;
+        _dense = new float[items * items];
+        for (var i = 0; i < items; i++)
+            for (var k = start[i]; k < start[i + 1]; k++) _dense[i * items + neighbours[k]] = similarity[k];
+    }
 
     public string Name => "itemknn";
 
@@ -79,6 +93,11 @@ public sealed class ItemKnn : IRecommender
     {
         if (scores.Length != Items) throw new ArgumentException($"scores need {Items} entries, not {scores.Length}", nameof(scores));
         scores.Clear();
+        if (_dense is not null)
+        {
+            foreach (var i in historyItems) TensorPrimitives.Add(scores, _dense.AsSpan(i * Items, Items), scores);
+            return;
+        }
         foreach (var i in historyItems)
             for (var k = _start[i]; k < _start[i + 1]; k++) scores[_neighbours[k]] += _similarity[k];
     }

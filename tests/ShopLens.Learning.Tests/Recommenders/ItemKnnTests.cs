@@ -24,6 +24,24 @@ public sealed class ItemKnnTests
         Assert.Single(ItemKnn.Fit(x, new ItemKnnOptions { Neighbours = 1 }).Neighbours(0));
     }
 
+    [Theory]
+    [InlineData(200)] // lists fill the item matrix: scored through its dense rows
+    [InlineData(3)]   // short lists: scored one neighbour at a time
+    public void Scores_are_the_sums_of_the_history_items_neighbour_similarities(int neighbours)
+    {
+        var rng = new Random(5);
+        var triples = Enumerable.Range(0, 3000).Select(_ => (User: rng.Next(150), Item: rng.Next(60))).ToArray();
+        var x = Interactions.FromTriples(150, 60, [.. triples.Select(t => t.User)], [.. triples.Select(t => t.Item)], [.. triples.Select(_ => 1f)]);
+        var knn = ItemKnn.Fit(x, new ItemKnnOptions { Neighbours = neighbours, Threads = 1 });
+        int[] history = [3, 17, 42, 59];
+        var expected = new float[60];
+        foreach (var h in history)
+            foreach (var (item, similarity) in knn.Neighbours(h)) expected[item] += similarity;
+        var scores = new float[60];
+        knn.Score(-1, history, [1, 1, 1, 1], scores);
+        Assert.Equal(expected, scores);
+    }
+
     [Fact]
     public void Every_user_gets_their_withheld_item_first()
     {
