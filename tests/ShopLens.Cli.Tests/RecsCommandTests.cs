@@ -39,8 +39,14 @@ public sealed class RecsCommandTests : IDisposable
     {
         var (code, stdout, stderr) = Run("demo", "--out", Path.Combine(_dir, "demo"), "--customers", "300", "--days", "60", "--json");
         Assert.True(code == 0, stderr);
-        var db = JsonDocument.Parse(stdout).RootElement.GetProperty("db").GetString()!;
-        (code, _, stderr) = Run("recommend", "--db", db, "--customer", "C000002");
+        var demo = JsonDocument.Parse(stdout).RootElement;
+        var db = demo.GetProperty("db").GetString()!;
+        Assert.Equal("ease", demo.GetProperty("recommender").GetProperty("model").GetString());
+        // A store nobody trained a recommender on says what to run.
+        var bare = Path.Combine(_dir, "bare.duckdb");
+        (code, _, stderr) = Run("import", "--db", bare, Path.Combine(_dir, "demo", "data", "events.csv"));
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = Run("recommend", "--db", bare, "--customer", "C000002");
         Assert.Equal(1, code);
         Assert.Contains("train recs", stderr, StringComparison.Ordinal);
 

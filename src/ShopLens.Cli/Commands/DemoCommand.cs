@@ -12,6 +12,7 @@ using ShopLens.Insight.Funnels;
 using ShopLens.Insight.Journeys;
 using ShopLens.Insight.Lifetime;
 using ShopLens.Insight.Predictions;
+using ShopLens.Insight.Recommendations;
 using ShopLens.Insight.Overview;
 using ShopLens.Insight.Segments;
 using Spectre.Console;
@@ -72,6 +73,10 @@ static class DemoCommand
             SavedModels.Save(store, propensity);
             var value = ClvTraining.Run(store, ["bgnbd", ClvTraining.GammaGamma], calibrationEnd: null, TimeUnit.Week, new ClvOptions());
             SavedCustomerValue.Save(store, value);
+            // EASE: seconds to fit on a shop this size, so `shoplens serve` on the demo's store recommends at once.
+            var interactions = RecommenderTraining.Read(store);
+            var recommender = RecommenderTraining.Fit(interactions, "ease", parse.GetValue(seed), Environment.ProcessorCount);
+            RecommenderTraining.Save(store, "ease", interactions, recommender);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -92,6 +97,7 @@ static class DemoCommand
                     journey = JourneyCommand.ToJson(null, stages, lifecycle, transitions, paths),
                     propensity = propensity.Card,
                     clv = value.Summaries,
+                    recommender = new { model = "ease", setting = recommender.Setting },
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
                 return 0;
@@ -110,6 +116,7 @@ static class DemoCommand
             JourneyCommand.Render(console, null, lifecycle, transitions, paths);
             ModelCardView.Render(console, propensity.Card, "saved in the store (`shoplens predict propensity --horizon 14d` lists the likeliest buyers)");
             ClvCommands.Render(stdout, value);
+            stdout.WriteLine($"recommender: {recommender.Setting} saved (`shoplens recommend --customer ID`; `shoplens serve` serves it)");
             stdout.WriteLine($"store: {dbPath}");
             stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");
