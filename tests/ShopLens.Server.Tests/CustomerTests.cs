@@ -26,6 +26,31 @@ public sealed class CustomerTests
     }
 
     [Fact]
+    public async Task The_view_sums_up_the_customers_kept_orders()
+    {
+        using var shop = new ServedShop();
+        var state = (Live.ShopState)shop.App.Services.GetService(typeof(Live.ShopState))!;
+        // Independently of the server's query: kept orders and their lines' value, for the customer with most orders.
+        var (customer, orders, revenue) = state.Gate.Use(store =>
+        {
+            using var r = store.Query("""
+                SELECT c.customer_id, count(DISTINCT o.order_id),
+                  CAST(sum(l.quantity * l.unit_price * (1 - coalesce(l.discount, 0))) AS DOUBLE PRECISION)
+                FROM orders o JOIN customers c USING (customer_key) JOIN order_lines l ON l.order_id = o.order_id
+                WHERE o.status NOT IN ('cancelled', 'returned')
+                GROUP BY c.customer_id ORDER BY 2 DESC, 1 LIMIT 1
+                """);
+            r.Read();
+            return (r.GetString(0), r.GetInt64(1), r.GetDouble(2));
+        });
+        var view = await ServedShop.Json(await shop.Client(ApiKeyRole.Analyst).GetAsync($"/v1/customers/{customer}"));
+        var purchases = view.GetProperty("purchases");
+        Assert.Equal(orders, purchases.GetProperty("orders").GetInt64());
+        Assert.Equal(Math.Round(revenue, 2), purchases.GetProperty("revenue").GetDouble(), 2);
+        Assert.Equal(Math.Round(revenue / orders, 2), purchases.GetProperty("average_order_value").GetDouble(), 2);
+    }
+
+    [Fact]
     public async Task With_a_pseudonym_key_analysts_see_and_address_customers_only_by_pseudonym()
     {
         using var shop = new ServedShop(o => o with { PseudonymKey = "a test key of enough length" });

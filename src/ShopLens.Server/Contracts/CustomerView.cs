@@ -28,6 +28,13 @@ static class CustomerView
                 first_event = live?.FirstEvent,
                 last_event = live?.LastEvent,
             },
+            purchases = outputs.Purchases is { } p
+                ? new
+                {
+                    orders = p.Orders, revenue = Math.Round(p.Revenue, 2), average_order_value = p.AverageOrderValue is { } aov ? Math.Round(aov, 2) : (double?)null,
+                    first_order = p.FirstOrder, last_order = p.LastOrder, returns = p.Returns,
+                }
+                : null,
             lifecycle_stage = outputs.Stage,
             segments = outputs.Segments,
             scores = outputs.Scores.ToDictionary(s => s.Key, s => new { probability = Math.Round(s.Value.Probability, 6), decile = s.Value.Decile }),

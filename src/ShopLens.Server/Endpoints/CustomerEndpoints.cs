@@ -24,7 +24,7 @@ static class CustomerEndpoints
         {
             var caller = new Caller(user, state);
             return Known(caller.Resolve(id), state) is { } customer ? Results.Ok(CustomerView.Of(customer, state, caller)) : NotFound(id);
-        }).RequireAuthorization(Roles.Read).WithSummary("A customer's 360° view: record, live activity, segments, stage, scores, value");
+        }).RequireAuthorization(Roles.Read).WithSummary("A customer's 360° view: record, purchases, live activity, segments, stage, scores, value");
 
         customers.MapGet("/{id}/recommendations", (string id, int? k, ClaimsPrincipal user, ShopState state) =>
         {

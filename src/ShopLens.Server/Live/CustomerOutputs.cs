@@ -12,6 +12,9 @@ public sealed class CustomerOutputs
     /// <summary>Prediction task → the saved probability and its decile (10 = most likely).</summary>
     public Dictionary<string, (double Probability, int Decile)> Scores { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Kept orders, revenue and returns; null for a customer who never ordered.</summary>
+    public PurchaseSummary? Purchases { get; set; }
+
     /// <summary>Value model → its saved forecast.</summary>
     public Dictionary<string, ValueForecast> Values { get; } = new(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ShopLens.Core.Store;
+using ShopLens.Insight.Features;
 using ShopLens.Insight.Journeys;
 using ShopLens.Insight.Recommendations;
 
@@ -58,6 +59,17 @@ public sealed class ShopSnapshot
             while (r.Read()) Of(r.GetValue(1)).Segments[r.GetString(0)] = r.GetString(2);
         using (var r = store.Query($"SELECT customer_key, stage FROM ({Lifecycle.Sql(null, new StageDefinitions())})"))
             while (r.Read()) Of(r.GetValue(0)).Stage = r.GetString(1);
+        using (var r = store.Query($"""
+            SELECT customer_key,
+              count(*) FILTER (WHERE NOT returned AND NOT cancelled),
+              CAST(coalesce(sum({Purchases.Money("revenue")}) FILTER (WHERE NOT returned AND NOT cancelled), 0) AS DOUBLE PRECISION),
+              min(ts) FILTER (WHERE NOT returned AND NOT cancelled), max(ts) FILTER (WHERE NOT returned AND NOT cancelled),
+              count(*) FILTER (WHERE returned)
+            FROM ({Purchases.Sql(null)}) AS purchases GROUP BY customer_key
+            """))
+            while (r.Read())
+                Of(r.GetValue(0)).Purchases = new PurchaseSummary(r.GetInt64(1), r.GetDouble(2),
+                    r.IsDBNull(3) ? null : r.GetDateTime(3), r.IsDBNull(4) ? null : r.GetDateTime(4), r.GetInt64(5));
         using (var r = store.Query("SELECT task, customer_key, probability, decile FROM predictions"))
             while (r.Read()) Of(r.GetValue(1)).Scores[r.GetString(0)] = (r.GetDouble(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture));
         using (var r = store.Query("SELECT model, customer_key, p_alive, expected_orders, expected_spend, clv, next_order FROM customer_value"))

@@ -83,6 +83,7 @@ export interface Customer {
     first_event: string | null;
     last_event: string | null;
   };
+  purchases: { orders: number; revenue: number; average_order_value: number | null; first_order: string | null; last_order: string | null; returns: number } | null;
   lifecycle_stage: string | null;
   segments: Record<string, string>;
   scores: Record<string, { probability: number; decile: number }>;

@@ -73,6 +73,18 @@ function profileCard(c: Customer): HTMLElement {
       [t("customer.region"), personal(c.region)],
       [t("customer.channel"), personal(c.channel)],
       [t("customer.ageBand"), personal(c.age_band)],
+      [
+        t("customer.purchases"),
+        c.purchases === null
+          ? t("common.none")
+          : t("customer.purchasesValue", {
+              orders: format.count(c.purchases.orders),
+              revenue: format.money(c.purchases.revenue),
+              aov: format.money(c.purchases.average_order_value),
+              returns: format.count(c.purchases.returns),
+            }),
+      ],
+      [t("customer.lastOrder"), format.date(c.purchases?.last_order ?? null)],
       [t("customer.segments"), Object.keys(c.segments).length === 0 ? t("common.none") : h("span", { class: "chips" }, ...Object.entries(c.segments).map(([method, name]) => h("span", { class: "chip" }, `${method}: ${term(name)}`)))],
       [
         t("customer.scores"),
