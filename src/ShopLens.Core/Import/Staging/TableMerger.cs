@@ -65,7 +65,12 @@ static class TableMerger
         {
             var storeHasIds = Count(db, $"SELECT count(*) FROM (SELECT 1 FROM {table.Name} WHERE {idColumn} IS NOT NULL LIMIT 1)") > 0;
             var byId = !storeHasIds ? "" :
-                $"ANTI JOIN (SELECT {idColumn} FROM {table.Name} WHERE {idColumn} IS NOT NULL) t ON s.{idColumn} = t.{idColumn}";
+                // The stored ids that the batch repeats, found by probing the stored column against the batch's ids:
+                // a join against every stored id would build its hash table over the whole column first.
+                $"""
+                ANTI JOIN (SELECT e.{idColumn} FROM {table.Name} e SEMI JOIN {stage} b ON e.{idColumn} = b.{idColumn}
+                           WHERE e.{idColumn} IS NOT NULL) t ON s.{idColumn} = t.{idColumn}
+                """;
             source = $"""
                 SELECT s.* FROM {stage} s {firsts} {byId} WHERE s.{idColumn} IS NOT NULL
                 UNION ALL
