@@ -50,14 +50,13 @@ sealed class DuckDbImporter(ShopStore store)
     /// <summary>The id of the last batch this importer committed.</summary>
     internal int LastBatchId { get; private set; }
 
-    /// <summary>Imports every record of <paramref name="reader"/> (already bound to <paramref name="preset"/>) in batches of <paramref name="batchRows"/>.</summary>
+    /// <summary>Imports every record of <paramref name="reader"/> (already bound to <paramref name="preset"/>) in batches of <paramref name="batchRows"/>; <paramref name="rejects"/> is this import's own log.</summary>
     internal FileImportReport ImportRecords(RecordReader reader, ImportPreset preset, BatchSource source, RejectLog rejects, int batchRows,
         CleaningOptions cleaning, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var tables = preset.Tables.Select(CanonicalSchema.Of).ToArray();
         var primary = tables[0];
-        var rejectedBefore = rejects.Count;
         var rows = new RowSet();
         long read = 0, duplicates = 0, batches = 0;
         var stageSeconds = 0.0;
@@ -156,9 +155,9 @@ sealed class DuckDbImporter(ShopStore store)
             Preset = preset.Name,
             Tables = tables.Select(t => t.Name).ToArray(),
             Read = read,
-            Rejected = rejects.Count - rejectedBefore,
+            Rejected = rejects.Count,
             Duplicates = duplicates,
-            Accepted = read - (rejects.Count - rejectedBefore) - duplicates,
+            Accepted = read - rejects.Count - duplicates,
             ByReason = new SortedDictionary<string, long>(rejects.ByReason, StringComparer.Ordinal),
             RejectsFile = rejects.FilePath,
             IgnoredColumns = (preset as CanonicalPreset)?.IgnoredColumns ?? [],

@@ -42,7 +42,8 @@ public sealed class EventIngest(ShopStore store, TimeProvider? time = null)
         var source = new SourceFile(SourceName);
         preset.Bind(source, reader.Header);
         var importer = new DuckDbImporter(store);
-        importer.ImportRecords(reader, preset, new DuckDbImporter.BatchSource(SourceName, SourceName, "json/api", ""), rejects,
+        importer.ImportRecords(reader, preset, new DuckDbImporter.BatchSource(SourceName, SourceName, "json/api",
+            Path.Combine(store.SideDirectory, $"{day}-{SourceName}.outliers.csv")), rejects,
             batchRows: events.Count, CleaningOptions.Default, progress: null, CancellationToken.None);
         var stored = StoredIds(importer.LastBatchId);
         var outcomes = new IngestOutcome[events.Count];
