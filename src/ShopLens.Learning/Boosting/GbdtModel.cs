@@ -115,6 +115,7 @@ public sealed unsafe class GbdtModel : ISupervisedModel, IDisposable
         using var booster = Lease();
         fixed (float* x = features)
         fixed (double* r = result)
+        lock (LightGbmNative.ThreadCountGate)
             LightGbmNative.Check(LightGbmNative.LGBM_BoosterPredictForMat(booster.Handle, x,
                 LightGbmNative.Float32, rows, Columns, 1, type, 0, -1, parameters, out _, r));
         return result;

@@ -50,12 +50,17 @@ public sealed class GbdtTrainer(GbdtOptions options)
             throw new ArgumentException("GBDT: early stopping needs a validation set");
         ct.ThrowIfCancellationRequested();
 
-        using var trainSet = NativeDataset.Create(train, groups, _options.DatasetParameters(), null);
-        using var validSet = validation is null ? null
-            : NativeDataset.Create(validation, validationGroups, _options.DatasetParameters(), trainSet);
-        using var booster = BoosterRounds.Create(trainSet, validSet, _options.BoosterParameters());
-        var history = BoosterRounds.Run(booster, _options, validSet is not null, ct);
-        var text = BoosterRounds.ModelText(booster, history.BestRound);
+        string text;
+        BoosterRounds.History history;
+        lock (LightGbmNative.ThreadCountGate)
+        {
+            using var trainSet = NativeDataset.Create(train, groups, _options.DatasetParameters(), null);
+            using var validSet = validation is null ? null
+                : NativeDataset.Create(validation, validationGroups, _options.DatasetParameters(), trainSet);
+            using var booster = BoosterRounds.Create(trainSet, validSet, _options.BoosterParameters());
+            history = BoosterRounds.Run(booster, _options, validSet is not null, ct);
+            text = BoosterRounds.ModelText(booster, history.BestRound);
+        }
         return new GbdtModel(text, _options.Objective, train.Columns, history.BestRound, history.ValidationLoss);
     }
 

@@ -21,6 +21,14 @@ static unsafe partial class LightGbmNative
     public const int ImportanceSplit = 0;
     public const int ImportanceGain = 1;
 
+    /// <summary>
+    /// LightGBM keeps its thread count in one process-wide variable that every call taking parameters sets, and some
+    /// of its sums (the validation NDCG) are split among that many threads: a training holds this gate from its
+    /// dataset to its model text, and every other call that sets the count holds it too, so that none changes a
+    /// training's count halfway and the same seed gives the same model whatever else the process does.
+    /// </summary>
+    public static readonly Lock ThreadCountGate = new();
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int LGBM_DatasetCreateFromMat(float* data, int dataType, int rows, int columns, int rowMajor,
         string parameters, IntPtr reference, out IntPtr dataset);

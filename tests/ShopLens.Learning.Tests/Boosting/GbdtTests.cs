@@ -26,6 +26,45 @@ public sealed class GbdtTests(ITestOutputHelper output)
         Assert.True(worst < 1e-6, $"max |diff| {worst}");
     }
 
+    /// <summary>
+    /// LightGBM keeps its thread count in one process-wide variable that every call with parameters sets, and the
+    /// validation NDCG is a sum over queries split among the threads: SHAP on a two-thread count running beside a
+    /// one-thread training must not change what that training saves.
+    /// </summary>
+    [Fact]
+    public async Task A_training_is_not_changed_by_native_predictions_running_beside_it()
+    {
+        var (train, validation) = (GbdtData.Noisy(20_000, 8, seed: 5), GbdtData.Noisy(20_000, 8, seed: 7));
+        var groups = Enumerable.Repeat(20, 1000).ToArray();
+        var trainer = new GbdtTrainer(new GbdtOptions { Objective = GbdtObjective.LambdaRank, Rounds = 40, Leaves = 31, Threads = 1, Seed = 3 });
+        using var alone = trainer.FitRanking(train, groups, validation, groups);
+        using var other = new GbdtTrainer(Small with { Threads = 2 }).Fit(GbdtData.Noisy(500, 8, seed: 6));
+        using var stop = new CancellationTokenSource();
+        var running = new TaskCompletionSource();
+        var predictions = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                other.Contributions(train.Features[..(8 * 100)]);
+                running.TrySetResult();
+            }
+        });
+        await running.Task;
+
+        using var beside = trainer.FitRanking(train, groups, validation, groups);
+        await stop.CancelAsync();
+        await predictions;
+
+        Assert.Equal(Bytes(alone), Bytes(beside));
+    }
+
+    static byte[] Bytes(GbdtModel model)
+    {
+        var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
     [Fact]
     public void Separable_data_is_ranked_almost_perfectly_on_unseen_rows()
     {
