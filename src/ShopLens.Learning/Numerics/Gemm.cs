@@ -21,16 +21,29 @@ public static unsafe class Gemm
     /// </summary>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         float alpha = 1, int threads = 1, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
 
     /// <inheritdoc cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, Span{float}, int, int, int, float, int, CancellationToken)"/>
     public static void Multiply(ReadOnlySpan<double> a, bool transposeA, ReadOnlySpan<double> b, Span<double> c, int m, int n, int k,
         double alpha = 1, int threads = 1, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+
+    /// <summary>
+    /// C (m × n) += α · op(A) · op(B): op(A) as above, op(B) is B (k × n) or, with <paramref name="transposeB"/>, the
+    /// transpose of B stored n × k (so a layer's X·Wᵀ for W stored out × in is <c>Multiply(x, false, w, true, …)</c>).
+    /// </summary>
+    public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k,
+        float alpha = 1, int threads = 1, CancellationToken ct = default) =>
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
 
     /// <summary>The public entry with the kernel chosen: <paramref name="vector"/> false runs the scalar kernel (same bits).</summary>
     internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, T alpha, int threads,
-        bool vector, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
+        bool vector, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, vector, ct);
+
+    /// <summary>Either operand transposed, the kernel chosen; generic so that layers run in float and are checked in double.</summary>
+    internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, bool transposeB, Span<T> c, int m, int n, int k,
+        T alpha, int threads, bool vector, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -40,7 +53,8 @@ public static unsafe class Gemm
         if (b.Length != (long)k * n) throw new ArgumentException($"B of a product with k = {k}, n = {n} has {(long)k * n} entries, not {b.Length}", nameof(b));
         if (c.Length != (long)m * n) throw new ArgumentException($"C of a product with m = {m}, n = {n} has {(long)m * n} entries, not {c.Length}", nameof(c));
         fixed (T* pa = a, pb = b, pc = c)
-            Run(new GemmOperand<T>(pa, transposeA ? m : k, transposeA), new GemmOperand<T>(pb, n, false), pc, n, m, n, k, alpha, threads, vector, ct);
+            Run(new GemmOperand<T>(pa, transposeA ? m : k, transposeA), new GemmOperand<T>(pb, transposeB ? k : n, transposeB), pc, n, m, n, k,
+                alpha, threads, vector, ct);
     }
 
     /// <summary>C (m × n, row stride <paramref name="ldc"/>) += α · A · B for operands as the product reads them.</summary>

@@ -43,6 +43,27 @@ public sealed class GemmTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Product_with_B_transposed_is_the_triple_loops_and_the_same_bits_on_any_thread_count(int m, int n, int k)
+    {
+        foreach (var transposeA in new[] { false, true })
+        {
+            var (a, bt, c) = (Random(m * k, 13), Random(n * k, 14), Random(m * n, 15));
+            var b = new float[k * n];
+            for (var p = 0; p < k; p++)
+                for (var j = 0; j < n; j++) b[p * n + j] = bt[j * k + p];
+            var (expected, scale) = Naive(a, transposeA, b, c, m, n, k, 0.75);
+            var one = (float[])c.Clone();
+
+            Gemm.Multiply(a, transposeA, bt, true, c, m, n, k, alpha: 0.75f, threads: 2);
+            Gemm.Multiply(a, transposeA, bt, true, one, m, n, k, alpha: 0.75f, threads: 1);
+
+            for (var e = 0; e < c.Length; e++) Assert.Equal(expected[e], c[e], (k + 2) * 6e-8 * scale[e]);
+            Assert.Equal(one, c);
+        }
+    }
+
     [Fact]
     public void Alpha_scales_the_product_and_C_is_added_to()
     {
