@@ -81,6 +81,21 @@ sealed class SequenceBatch
         return batch;
     }
 
+    /// <summary>One sequence's last <paramref name="length"/> events as inputs, no targets (for inference).</summary>
+    public static SequenceBatch Single(ReadOnlySpan<int> items, ReadOnlySpan<int> kinds, ReadOnlySpan<long> times, int length, int gapBuckets)
+    {
+        var batch = new SequenceBatch(1, length);
+        var from = items.Length - length;
+        batch.Used[0] = length;
+        for (var e = from; e < items.Length; e++)
+        {
+            batch.Item[e - from] = items[e];
+            batch.Kind[e - from] = kinds[e];
+            batch.Gap[e - from] = TimeGap.Bucket(e == 0 ? 0 : times[e] - times[e - 1], e == 0, gapBuckets);
+        }
+        return batch;
+    }
+
     /// <summary>1 if the wanted kind occurs after event e within the horizon, 0 if it does not and the horizon is observed, −1 otherwise.</summary>
     static sbyte IntentLabel(ReadOnlySpan<int> kinds, ReadOnlySpan<long> times, int e, int end, int wanted, long horizon, long observedUntil)
     {

@@ -19,12 +19,18 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     public SequenceNetwork(SequenceLayout layout, T[] parameters, int threads)
     {
         if (parameters.Length != layout.Size) throw new ArgumentException($"the network has {layout.Size} parameters, not {parameters.Length}");
-        (_layout, Parameters, Gradients, _threads) = (layout, parameters, new T[layout.Size], threads);
+        (_layout, Parameters, _threads) = (layout, parameters, threads);
     }
 
     public T[] Parameters { get; }
 
-    public T[] Gradients { get; }
+    /// <summary>The gradient of the last <see cref="Backward"/>; allocated by the first, so inference carries none.</summary>
+    public T[] Gradients => _gradients ??= new T[_layout.Size];
+
+    T[]? _gradients;
+
+    /// <summary>The last <see cref="Forward"/>'s query, key and value rows of block <paramref name="block"/> (tokens × 3d).</summary>
+    public ReadOnlySpan<T> Qkv(int block) => _a!.Blocks[block].Qkv;
 
     /// <summary>Each position's final hidden state (tokens × d) after <see cref="Forward"/>.</summary>
     public ReadOnlySpan<T> Hidden => _a!.Final;
