@@ -119,12 +119,9 @@ public sealed class ShopSequences
         return EventSequences.Create(items, kinds, start, itemOut, kindOut, timeOut);
     }
 
-    // Whole ticks, rounded down: events of one second tie rather than swap, which a double's rounding could make them do.
-    static long UnixSeconds(DateTime utc)
-    {
-        var ticks = utc.Ticks - DateTime.UnixEpoch.Ticks;
-        return ticks >= 0 ? ticks / TimeSpan.TicksPerSecond : -((-ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);
-    }
+    // Whole seconds, rounded down (ticks count from year 1, so the division floors): events of one second tie rather
+    // than swap, which a double's rounding could make them do.
+    static long UnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     static int[] KeysInIndexOrder(Dictionary<int, int> indexOf)
     {

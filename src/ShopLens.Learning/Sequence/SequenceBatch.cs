@@ -15,6 +15,8 @@ sealed class SequenceBatch
         Array.Fill(NextItem, -1);
         Array.Fill(NextKind, -1);
         Array.Fill(Intent, (sbyte)-1);
+        Position = new int[n];
+        for (var i = 0; i < n; i++) Position[i] = i % length;
     }
 
     public int Sequences { get; }
@@ -26,6 +28,9 @@ sealed class SequenceBatch
     public int[] Kind { get; }
 
     public int[] Gap { get; }
+
+    /// <summary>Each position's place in its window (0 … Length − 1), the index of its position embedding.</summary>
+    public int[] Position { get; }
 
     public int[] NextItem { get; }
 

@@ -93,7 +93,7 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
         EmbeddingLookup.Forward<T>(_layout.ItemEmbedding.Of(p), batch.Item, embedded, d, T.Sqrt(T.CreateTruncating(d)));
         EmbeddingLookup.Forward<T>(_layout.KindEmbedding.Of(p), batch.Kind, embedded, d, T.One);
         EmbeddingLookup.Forward<T>(_layout.GapEmbedding.Of(p), batch.Gap, embedded, d, T.One);
-        EmbeddingLookup.Forward<T>(_layout.PositionEmbedding.Of(p), Positions(batch), embedded, d, T.One);
+        EmbeddingLookup.Forward<T>(_layout.PositionEmbedding.Of(p), batch.Position, embedded, d, T.One);
         Drop(embedded, a.Stream[0], a.EmbeddedMask, dropout, dropoutKey, 0);
         for (var i = 0; i < s.Blocks; i++)
         {
@@ -190,7 +190,7 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
         EmbeddingLookup.Backward<T>(scratch, batch.Item, _layout.ItemEmbedding.Of(g), d, T.Sqrt(T.CreateTruncating(d)));
         EmbeddingLookup.Backward<T>(scratch, batch.Kind, _layout.KindEmbedding.Of(g), d, T.One);
         EmbeddingLookup.Backward<T>(scratch, batch.Gap, _layout.GapEmbedding.Of(g), d, T.One);
-        EmbeddingLookup.Backward<T>(scratch, Positions(batch), _layout.PositionEmbedding.Of(g), d, T.One);
+        EmbeddingLookup.Backward<T>(scratch, batch.Position, _layout.PositionEmbedding.Of(g), d, T.One);
         var (meanItem, meanKind, meanIntent) = (items == 0 ? 0 : itemLoss / items, kinds == 0 ? 0 : kindLoss / kinds, intents == 0 ? 0 : intentLoss / intents);
         return new Losses(meanItem, meanKind, meanIntent, meanItem + kindWeight * meanKind + intentWeight * meanIntent);
     }
@@ -200,13 +200,6 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
         var count = 0;
         foreach (var t in targets) if (t >= 0) count++;
         return count;
-    }
-
-    static int[] Positions(SequenceBatch batch)
-    {
-        var positions = new int[batch.Tokens];
-        for (var i = 0; i < positions.Length; i++) positions[i] = i % batch.Length;
-        return positions;
     }
 
     static void Drop(Span<T> x, Span<T> y, Span<T> mask, double p, ulong key, int site)

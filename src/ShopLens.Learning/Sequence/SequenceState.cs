@@ -6,7 +6,7 @@ namespace ShopLens.Learning.Sequence;
 /// One customer's place in the model, kept between events: each block's keys and values for the positions seen so
 /// far, so that a new event costs one position's pass (its query against the cached keys) rather than the whole
 /// sequence's. Positions count from the window's first event, so earlier entries never change; when the window is
-/// full the state restarts on the last <see cref="SequenceOptions.MaxLength"/> − ½ of the events in one batched pass.
+/// full the state restarts on its newest <see cref="SequenceOptions.MaxLength"/> / 2 events in one batched pass.
 /// Not thread-safe: one state per customer, used by one request at a time.
 /// </summary>
 public sealed class SequenceState

@@ -86,10 +86,8 @@ public sealed class SequenceTrainer(SequenceOptions options)
     {
         var shuffled = windows.ToArray();
         rng.Shuffle(shuffled);
-        var sorted = shuffled.OrderBy(w => w.To - w.From).ToArray();
-        var batches = sorted.Chunk(_options.BatchSize).ToList();
-        var order = batches.ToArray();
-        rng.Shuffle(order);
-        return [.. order];
+        var batches = shuffled.OrderBy(w => w.To - w.From).Chunk(_options.BatchSize).ToArray();
+        rng.Shuffle(batches);
+        return [.. batches];
     }
 }
