@@ -39,6 +39,7 @@ static class EvaluateCommand
         };
         recs.AddTo(command);
         task.AddTo(command);
+        command.Subcommands.Add(SequenceCommands.Evaluate());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;

@@ -24,6 +24,7 @@ static class PredictCommand
         };
         task.AddTo(command);
         command.Subcommands.Add(ClvCommands.Predict());
+        command.Subcommands.Add(SequenceCommands.PredictNext());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;

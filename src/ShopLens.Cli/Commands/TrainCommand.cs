@@ -27,6 +27,7 @@ static class TrainCommand
         task.AddTo(command);
         command.Subcommands.Add(ClvCommands.Train());
         command.Subcommands.Add(RecsCommands.Train());
+        command.Subcommands.Add(SequenceCommands.Train());
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;

@@ -56,5 +56,10 @@ public static class StoreSchema
         CREATE TABLE api_keys (key_id VARCHAR NOT NULL, name VARCHAR, role VARCHAR NOT NULL, hash BLOB NOT NULL,
             created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP);
         """,
+        // The sequence model (`shoplens train sequence`): the newest fit, with the customer keys, product keys and
+        // event types its indices stand for, and a summary of its training.
+        """
+        CREATE TABLE sequence_models (created_at TIMESTAMP NOT NULL, summary VARCHAR NOT NULL, data BLOB NOT NULL);
+        """,
     ];
 }

@@ -47,19 +47,18 @@ sealed class SequenceBatch
     public int Tokens => Sequences * Length;
 
     /// <summary>
-    /// One batch of windows: sequence <c>s</c>'s events from <c>from</c> to <c>to</c> (exclusive) are read; with
-    /// <paramref name="withTargets"/>, each position's targets are the event after it (the last one's is event
-    /// <c>to</c>, when there is one), and the intent label looks at events up to <c>to</c> within
-    /// <paramref name="horizonSeconds"/>, unknown when the horizon passes <c>observedUntil</c>.
+    /// One batch of windows (<see cref="SequenceWindow"/>); with <paramref name="withTargets"/>, each position's targets
+    /// are the event after it (the last one's is event <c>To</c>, when there is one), and the intent label looks at the
+    /// window's usable events within <paramref name="horizonSeconds"/>, unknown when the horizon passes its <c>ObservedUntil</c>.
     /// </summary>
-    public static SequenceBatch Of(EventSequences data, IReadOnlyList<(int Sequence, int From, int To, long ObservedUntil)> windows, int gapBuckets,
+    public static SequenceBatch Of(EventSequences data, IReadOnlyList<SequenceWindow> windows, int gapBuckets,
         bool withTargets, int? intentKind, long horizonSeconds, Random? negatives)
     {
         var length = windows.Max(w => w.To - w.From);
         var batch = new SequenceBatch(windows.Count, length);
         for (var b = 0; b < windows.Count; b++)
         {
-            var (s, from, to, observedUntil) = windows[b];
+            var (s, from, to, end, observedUntil) = windows[b];
             var items = data.ItemsOf(s);
             var kinds = data.KindsOf(s);
             var times = data.TimesOf(s);
@@ -80,7 +79,7 @@ sealed class SequenceBatch
                     do candidate = negatives.Next(data.Items); while (seen!.Contains(candidate) && seen.Count < data.Items);
                     batch.Negative[at] = candidate;
                 }
-                if (intentKind is { } wanted) batch.Intent[at] = IntentLabel(kinds, times, e, to + 1, wanted, horizonSeconds, observedUntil);
+                if (intentKind is { } wanted) batch.Intent[at] = IntentLabel(kinds, times, e, end, wanted, horizonSeconds, observedUntil);
             }
         }
         return batch;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text;
+using ShopLens.Learning.Numerics;
 
 namespace ShopLens.Learning.Sequence;
 
@@ -47,6 +48,31 @@ public sealed class SequenceModel
         var table = Layout.ItemEmbedding.Of(Parameters);
         var d = Layout.Shape.Dim;
         for (var i = 0; i < scores.Length; i++) scores[i] = TensorPrimitives.Dot(hidden, table.Slice(i * d, d));
+    }
+
+    /// <summary>
+    /// Every item's score for each case, computed in batches of cases with similar lengths and handed to
+    /// <paramref name="scored"/> with the case's index (the span is reused after the call).
+    /// </summary>
+    internal void ScoreCases(EventSequences data, IReadOnlyList<SequenceCase> cases, Action<int, ReadOnlySpan<float>> scored, CancellationToken ct)
+    {
+        const int BatchCases = 256;
+        var (d, maxLength) = (Layout.Shape.Dim, Options.MaxLength);
+        var network = new SequenceNetwork<float>(Layout, Parameters, Options.Threads);
+        var order = Enumerable.Range(0, cases.Count).OrderBy(c => Math.Min(cases[c].Inputs, maxLength)).ThenBy(c => c).ToArray();
+        var hidden = new float[BatchCases * d];
+        var scores = new float[BatchCases * Items];
+        foreach (var chunk in order.Chunk(BatchCases))
+        {
+            ct.ThrowIfCancellationRequested();
+            var windows = chunk.Select(c => new SequenceWindow(cases[c].Sequence, Math.Max(0, cases[c].Inputs - maxLength), cases[c].Inputs, cases[c].Inputs, 0)).ToArray();
+            var batch = SequenceBatch.Of(data, windows, Options.GapBuckets, withTargets: false, null, 0, null);
+            network.Forward(batch, 0, 0);
+            for (var b = 0; b < chunk.Length; b++)
+                network.Hidden.Slice((b * batch.Length + batch.Used[b] - 1) * d, d).CopyTo(hidden.AsSpan(b * d, d));
+            Gemm.Multiply(hidden.AsSpan(0, chunk.Length * d), false, Layout.ItemEmbedding.Of(Parameters), true, scores.AsSpan(0, chunk.Length * Items), chunk.Length, Items, d, threads: Options.Threads, ct: ct);
+            for (var b = 0; b < chunk.Length; b++) scored(chunk[b], scores.AsSpan(b * Items, Items));
+        }
     }
 
     /// <summary>The whole prediction from a final hidden state.</summary>

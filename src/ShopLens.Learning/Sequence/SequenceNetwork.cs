@@ -46,11 +46,21 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     sealed class Activations
     {
-        public Activations(SequenceShape s, int b, int t)
+        public Activations(SequenceShape s, int b, int t, Activations? reuse)
         {
             var (n, d, f) = (b * t, s.Dim, s.FeedForward);
             (Sequences, Length) = (b, t);
-            T[] Make(int length) => new T[length];
+            // Each buffer in a fixed order, taken from the previous batch's when it is long enough: batches change shape
+            // every step (they are padded to their own length), and fresh arrays of tens of MB each time cost GCs.
+            var next = 0;
+            ArraySegment<T> Make(int length)
+            {
+                var old = reuse is not null && next < reuse._backing.Count ? reuse._backing[next] : null;
+                var array = old is not null && old.Length >= length ? old : new T[Math.Max(length, old?.Length ?? 0)];
+                _backing.Add(array);
+                next++;
+                return new ArraySegment<T>(array, 0, length);
+            }
             Embedded = Make(n * d);
             EmbeddedMask = Make(n * d);
             Stream = [.. Enumerable.Range(0, s.Blocks + 1).Select(_ => Make(n * d))];
@@ -64,17 +74,19 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
             (DKind, DIntent) = (Make(n * s.Kinds), Make(n));
         }
 
+        readonly List<T[]> _backing = [];
+
         public int Sequences { get; }
         public int Length { get; }
-        public T[] Embedded, EmbeddedMask, Final, FinalMean, FinalRstd, KindLogits, IntentLogits;
-        public T[][] Stream;
+        public ArraySegment<T> Embedded, EmbeddedMask, Final, FinalMean, FinalRstd, KindLogits, IntentLogits;
+        public ArraySegment<T>[] Stream;
         public BlockActivations[] Blocks;
-        public T[] Grad, Grad2, GradWide, GradWide2, GradQkv, DKind, DIntent;
+        public ArraySegment<T> Grad, Grad2, GradWide, GradWide2, GradQkv, DKind, DIntent;
     }
 
-    sealed class BlockActivations(int n, int d, int f, int weights, Func<int, T[]> make)
+    sealed class BlockActivations(int n, int d, int f, int weights, Func<int, ArraySegment<T>> make)
     {
-        public readonly T[] Norm1 = make(n * d), Norm1Mean = make(n), Norm1Rstd = make(n), Qkv = make(n * 3 * d), Weights = make(weights),
+        public readonly ArraySegment<T> Norm1 = make(n * d), Norm1Mean = make(n), Norm1Rstd = make(n), Qkv = make(n * 3 * d), Weights = make(weights),
             Attended = make(n * d), Projected = make(n * d), ProjectedMask = make(n * d), Middle = make(n * d), Norm2 = make(n * d),
             Norm2Mean = make(n), Norm2Rstd = make(n), Hidden1 = make(n * f), Activated = make(n * f), ActivatedDropped = make(n * f),
             ActivatedMask = make(n * f), Hidden2 = make(n * d), Hidden2Mask = make(n * d);
@@ -85,7 +97,7 @@ sealed class SequenceNetwork<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         var s = _layout.Shape;
         if (batch.Length > s.MaxLength) throw new ArgumentException($"a batch of length {batch.Length} is longer than the model's {s.MaxLength}");
-        if (_a is null || _a.Sequences != batch.Sequences || _a.Length != batch.Length) _a = new Activations(s, batch.Sequences, batch.Length);
+        if (_a is null || _a.Sequences != batch.Sequences || _a.Length != batch.Length) _a = new Activations(s, batch.Sequences, batch.Length, _a);
         var a = _a;
         var (n, d, f, p) = (batch.Tokens, s.Dim, s.FeedForward, Parameters);
         var embedded = a.Embedded.AsSpan();

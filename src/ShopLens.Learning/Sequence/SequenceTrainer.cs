@@ -61,28 +61,32 @@ public sealed class SequenceTrainer(SequenceOptions options)
                 var seconds = (clock.Elapsed - started).TotalSeconds;
                 progress?.Report(new SequenceProgress(epoch, _options.Epochs, b + 1, batches, itemSum / (b + 1), tokens / Math.Max(seconds, 1e-9), clock.Elapsed));
             }
-            epochDone?.Invoke(new SequenceEpoch(epoch, itemSum / order.Count, kindSum / order.Count, intentSum / order.Count, tokens, clock.Elapsed - started));
+            epochDone?.Invoke(new SequenceEpoch(epoch, itemSum / order.Count, kindSum / order.Count, intentSum / order.Count, tokens, clock.Elapsed - started,
+                () => new SequenceModel(_options, layout, (float[])network.Parameters.Clone())));
         }
         return new SequenceModel(_options, layout, network.Parameters);
     }
 
-    /// <summary>Each sequence's training window: the last MaxLength inputs before its last usable event, which is the last target.</summary>
-    List<(int Sequence, int From, int To, long ObservedUntil)> Windows(EventSequences data, int[]? usable, long? observedUntil)
+    /// <summary>
+    /// Each sequence's training windows: the last MaxLength inputs before its last usable event (which is the last
+    /// target), then the MaxLength before those, and so on, so that every usable event after the first is a target
+    /// exactly once. (SASRec reads only the last window; a shop's long histories would then go mostly unused.)
+    /// </summary>
+    List<SequenceWindow> Windows(EventSequences data, int[]? usable, long? observedUntil)
     {
-        var windows = new List<(int, int, int, long)>();
+        var windows = new List<SequenceWindow>();
         for (var s = 0; s < data.Count; s++)
         {
             var end = usable?[s] ?? data.Length(s);
             if (end < 0 || end > data.Length(s)) throw new LearnerInputException($"sequence {s}: {end} usable events of its {data.Length(s)}");
-            if (end < 2) continue;
-            var to = end - 1;
-            windows.Add((s, Math.Max(0, to - _options.MaxLength), to, observedUntil ?? data.TimesOf(s)[end - 1]));
+            var observed = observedUntil ?? (end > 0 ? data.TimesOf(s)[end - 1] : 0);
+            for (var to = end - 1; to >= 1; to -= _options.MaxLength) windows.Add(new SequenceWindow(s, Math.Max(0, to - _options.MaxLength), to, end, observed));
         }
         return windows;
     }
 
     /// <summary>The epoch's batches: windows in a random order, stably sorted by length, cut into batches, the batches shuffled.</summary>
-    List<(int Sequence, int From, int To, long ObservedUntil)[]> Batches(List<(int Sequence, int From, int To, long ObservedUntil)> windows, Random rng)
+    List<SequenceWindow[]> Batches(List<SequenceWindow> windows, Random rng)
     {
         var shuffled = windows.ToArray();
         rng.Shuffle(shuffled);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using ShopLens.Learning.Numerics;
@@ -25,7 +26,8 @@ static class TiedSoftmaxCrossEntropy
         var rows = new List<int>();
         for (var i = 0; i < targets.Length; i++)
             if (targets[i] >= 0) rows.Add(i);
-        var logits = new T[Math.Min(ChunkRows, rows.Count) * vocabulary];
+        // Rented: at 256 rows × tens of thousands of items the logits are tens of MB, every batch.
+        var logits = ArrayPool<T>.Shared.Rent(Math.Min(ChunkRows, rows.Count) * vocabulary);
         var (chunk, dChunk) = (new T[Math.Min(ChunkRows, rows.Count) * d], new T[Math.Min(ChunkRows, rows.Count) * d]);
         var loss = 0.0;
         for (var start = 0; start < rows.Count; start += ChunkRows)
@@ -47,6 +49,7 @@ static class TiedSoftmaxCrossEntropy
                 TensorPrimitives.Add(to, g.Slice(r * d, d), to);
             }
         }
+        ArrayPool<T>.Shared.Return(logits);
         return loss;
     }
 

@@ -36,6 +36,37 @@ public sealed class NetworkGradientTests(ITestOutputHelper output)
         Assert.True(worst < GradientCheck.Tolerance, $"max relative error {worst:E2}");
     }
 
+    [Fact]
+    public void A_network_that_ran_larger_and_smaller_batches_before_gives_what_a_fresh_one_gives()
+    {
+        // Buffers are kept from batch to batch: stale values from other shapes must not leak into a result.
+        var shape = new SequenceShape(Items: 9, Kinds: 3, GapBuckets: 5, MaxLength: 6, Dim: 8, Heads: 2, Blocks: 2, FeedForward: 12);
+        var layout = new SequenceLayout(shape);
+        var parameters = Array.ConvertAll(layout.Initial(seed: 1), v => (double)v * 10);
+        var (used, fresh) = (new SequenceNetwork<double>(layout, parameters, threads: 2), new SequenceNetwork<double>(layout, parameters, threads: 2));
+        var data = EventSequences.Create(shape.Items, shape.Kinds, [0, 7, 12, 15],
+            [1, 4, 4, 8, 0, 2, 5, 3, 3, 7, 6, 1, 8, 2, 0],
+            [0, 1, 2, 0, 0, 1, 2, 0, 2, 1, 0, 0, 1, 2, 0],
+            [0, 10, 20, 3000, 3100, 90000, 90001, 5, 6, 70, 80, 9000, 1, 2, 3]);
+        SequenceBatch Of(params SequenceWindow[] windows) =>
+            SequenceBatch.Of(data, windows, shape.GapBuckets, withTargets: true, intentKind: 2, horizonSeconds: 100, negatives: null);
+        foreach (var before in new[] { Of(new(0, 0, 6, 7, 90001), new(1, 0, 4, 5, 9000), new(2, 0, 2, 3, 3)), Of(new SequenceWindow(2, 0, 1, 3, 3)) })
+        {
+            used.Forward(before, 0.25, 9);
+            used.Backward(before, SequenceLoss.SoftmaxCrossEntropy, 0.7, 0.4);
+        }
+        var batch = Of(new(0, 1, 5, 7, 90001), new(1, 0, 3, 5, 9000));
+        var losses = new List<double>();
+        foreach (var network in new[] { used, fresh })
+        {
+            network.Forward(batch, 0.25, 5);
+            losses.Add(network.Backward(batch, SequenceLoss.SoftmaxCrossEntropy, 0.7, 0.4).Total);
+        }
+        Assert.Equal(losses[1], losses[0]);
+        Assert.Equal(fresh.Gradients, used.Gradients);
+        Assert.Equal(fresh.Hidden.ToArray(), used.Hidden.ToArray());
+    }
+
     /// <summary>Three sequences of lengths 6, 4 and 2 (padded to 6), with targets, negatives and intent labels on some positions.</summary>
     static SequenceBatch Batch(SequenceShape shape)
     {
@@ -43,7 +74,7 @@ public sealed class NetworkGradientTests(ITestOutputHelper output)
             [1, 4, 4, 8, 0, 2, 5, 3, 3, 7, 6, 1, 8, 2, 0],
             [0, 1, 2, 0, 0, 1, 2, 0, 2, 1, 0, 0, 1, 2, 0],
             [0, 10, 20, 3000, 3100, 90000, 90001, 5, 6, 70, 80, 9000, 1, 2, 3]);
-        return SequenceBatch.Of(data, [(0, 0, 6, 90001), (1, 0, 4, 9000), (2, 0, 2, 3)], shape.GapBuckets, withTargets: true, intentKind: 2,
+        return SequenceBatch.Of(data, [new(0, 0, 6, 7, 90001), new(1, 0, 4, 5, 9000), new(2, 0, 2, 3, 3)], shape.GapBuckets, withTargets: true, intentKind: 2,
             horizonSeconds: 100, negatives: new Random(3));
     }
 
