@@ -31,10 +31,12 @@ public static unsafe class Gemm
     /// <summary>
     /// C (m × n) += α · op(A) · op(B): op(A) as above, op(B) is B (k × n) or, with <paramref name="transposeB"/>, the
     /// transpose of B stored n × k (so a layer's X·Wᵀ for W stored out × in is <c>Multiply(x, false, w, true, …)</c>).
+    /// With <paramref name="accumulate"/> false, C = α · op(A) · op(B) instead, C's old values never read: the same bits as
+    /// clearing C first, without the two extra passes over it that a wide C (a batch's logits) makes memory-bound.
     /// </summary>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k,
-        float alpha = 1, int threads = 1, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, transposeB, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+        float alpha = 1, int threads = 1, bool accumulate = true, CancellationToken ct = default) =>
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct, accumulate);
 
     /// <summary>The public entry with the kernel chosen: <paramref name="vector"/> false runs the scalar kernel (same bits).</summary>
     internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, T alpha, int threads,
@@ -43,7 +45,7 @@ public static unsafe class Gemm
 
     /// <summary>Either operand transposed, the kernel chosen; generic so that layers run in float and are checked in double.</summary>
     internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, bool transposeB, Span<T> c, int m, int n, int k,
-        T alpha, int threads, bool vector, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
+        T alpha, int threads, bool vector, CancellationToken ct, bool accumulate = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -54,18 +56,27 @@ public static unsafe class Gemm
         if (c.Length != (long)m * n) throw new ArgumentException($"C of a product with m = {m}, n = {n} has {(long)m * n} entries, not {c.Length}", nameof(c));
         fixed (T* pa = a, pb = b, pc = c)
             Run(new GemmOperand<T>(pa, transposeA ? m : k, transposeA), new GemmOperand<T>(pb, transposeB ? k : n, transposeB), pc, n, m, n, k,
-                alpha, threads, vector, ct);
+                alpha, threads, vector, ct, accumulate);
     }
 
-    /// <summary>C (m × n, row stride <paramref name="ldc"/>) += α · A · B for operands as the product reads them.</summary>
+    /// <summary>
+    /// C (m × n, row stride <paramref name="ldc"/>) += α · A · B for operands as the product reads them (= without
+    /// <paramref name="accumulate"/>).
+    /// </summary>
     internal static void Run<T>(GemmOperand<T> a, GemmOperand<T> b, T* c, int ldc, int m, int n, int k, T alpha, int threads, bool vector,
-        CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
+        CancellationToken ct, bool accumulate = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (m == 0 || n == 0 || k == 0) return;
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            if (!accumulate)
+                for (var i = 0; i < m; i++) new Span<T>(c + (long)i * ldc, n).Clear();
+            return;
+        }
         var units = Blocks(m, GemmBlocking<T>.MC) * Blocks(Math.Min(n, GemmBlocking<T>.NC), GemmBlocking<T>.NU);
         if (units >= 4 || k < 2 * GemmBlocking<T>.KChunk)
         {
-            Blocked(a, b, c, ldc, m, n, k, alpha, threads, vector, ct);
+            Blocked(a, b, c, ldc, m, n, k, alpha, threads, vector, ct, accumulate);
             return;
         }
         // Too few blocks of C to share: each chunk of k summed on its own from zero, the sums added in chunk order.
@@ -79,13 +90,13 @@ public static unsafe class Gemm
                 new Span<T>(sums, chunks * m * n).Clear();
                 var s = sums;
                 For(chunks, threads, ct, q => Blocked(a.From(0, q * chunk), b.From(q * chunk, 0), s + (long)q * m * n, n, m, n,
-                    Math.Min(chunk, k - q * chunk), T.One, 1, vector, ct));
+                    Math.Min(chunk, k - q * chunk), T.One, 1, vector, ct, accumulate: true));
                 for (var q = 0; q < chunks; q++)
                     for (var i = 0; i < m; i++)
                     {
                         var from = sums + ((long)q * m + i) * n;
                         var to = c + (long)i * ldc;
-                        for (var j = 0; j < n; j++) to[j] = T.FusedMultiplyAdd(alpha, from[j], to[j]);
+                        for (var j = 0; j < n; j++) to[j] = T.FusedMultiplyAdd(alpha, from[j], accumulate || q > 0 ? to[j] : T.Zero);
                     }
             }
         }
@@ -100,7 +111,7 @@ public static unsafe class Gemm
     /// in parallel, each packing its rows of A and sweeping its tiles. Each element of C takes its KC blocks in order.
     /// </summary>
     static void Blocked<T>(GemmOperand<T> a, GemmOperand<T> b, T* c, int ldc, int m, int n, int k, T alpha, int threads, bool vector,
-        CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T>
+        CancellationToken ct, bool accumulate) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmBlocking<T>.MR, nr = GemmBlocking<T>.NR, kcMax = GemmBlocking<T>.KC, mcMax = GemmBlocking<T>.MC, nu = GemmBlocking<T>.NU;
         var packedB = ArrayPool<T>.Shared.Rent(Blocks(Math.Min(n, GemmBlocking<T>.NC), nr) * nr * kcMax);
@@ -117,6 +128,7 @@ public static unsafe class Gemm
                     {
                         ct.ThrowIfCancellationRequested();
                         var (column, depth, kc) = (jc, pc, Math.Min(kcMax, k - pc));
+                        var add = accumulate || pc > 0;
                         For(Blocks(nc, nr), threads, ct, s => GemmPacking.PackB(b.From(depth, column + s * nr), kc, Math.Min(nr, nc - s * nr), pb + s * nr * kc));
                         For(Blocks(m, mcMax) * groups, threads, ct, u =>
                         {
@@ -129,7 +141,7 @@ public static unsafe class Gemm
                                 for (var jr = 0; jr < width; jr += nr)
                                     for (var ir = 0; ir < mc; ir += mr)
                                         GemmKernel.Tile(vector, kc, pa + ir * kc, pb + (jg + jr) * kc, c + (long)(ic + ir) * ldc + column + jg + jr, ldc,
-                                            Math.Min(mr, mc - ir), Math.Min(nr, width - jr), alpha);
+                                            Math.Min(mr, mc - ir), Math.Min(nr, width - jr), alpha, add);
                             }
                             ArrayPool<T>.Shared.Return(packedA);
                         });

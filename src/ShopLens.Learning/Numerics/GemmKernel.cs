@@ -8,7 +8,8 @@ namespace ShopLens.Learning.Numerics;
 /// <summary>
 /// <see cref="Gemm"/>'s micro-kernel: C[MR × NR tile] += α · (packed A sliver) · (packed B sliver) over one block's
 /// depth. Every element is summed from zero by fused multiply-adds in depth order and then added to C as
-/// C = fma(α, sum, C), in the vector kernel and the scalar one alike, so the two give the same bits.
+/// C = fma(α, sum, C), in the vector kernel and the scalar one alike, so the two give the same bits. Without add, C =
+/// fma(α, sum, 0): what a cleared C would get, without reading it.
 /// </summary>
 static unsafe class GemmKernel
 {
@@ -19,14 +20,14 @@ static unsafe class GemmKernel
     /// The tile at <paramref name="c"/> (row stride <paramref name="ldc"/>), of which only <paramref name="rows"/> ×
     /// <paramref name="columns"/> exist (edge tiles are summed whole from the zero padding and written in part).
     /// </summary>
-    public static void Tile<T>(bool vector, int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha)
+    public static void Tile<T>(bool vector, int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha, bool add = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (vector) Vector(depth, a, b, c, ldc, rows, columns, alpha);
-        else Scalar(depth, a, b, c, ldc, rows, columns, alpha);
+        if (vector) Vector(depth, a, b, c, ldc, rows, columns, alpha, add);
+        else Scalar(depth, a, b, c, ldc, rows, columns, alpha, add);
     }
 
-    static void Vector<T>(int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    static void Vector<T>(int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha, bool add) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var w = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -57,12 +58,12 @@ static unsafe class GemmKernel
         if (rows == GemmBlocking<T>.MR && columns == 2 * w)
         {
             var s = Vector256.Create(alpha);
-            Add(s, c00, c01, c, w);
-            Add(s, c10, c11, c + ldc, w);
-            Add(s, c20, c21, c + 2 * ldc, w);
-            Add(s, c30, c31, c + 3 * ldc, w);
-            Add(s, c40, c41, c + 4 * ldc, w);
-            Add(s, c50, c51, c + 5 * ldc, w);
+            Add(s, c00, c01, c, w, add);
+            Add(s, c10, c11, c + ldc, w, add);
+            Add(s, c20, c21, c + 2 * ldc, w, add);
+            Add(s, c30, c31, c + 3 * ldc, w, add);
+            Add(s, c40, c41, c + 4 * ldc, w, add);
+            Add(s, c50, c51, c + 5 * ldc, w, add);
             return;
         }
         var sums = stackalloc T[GemmBlocking<T>.MR * 2 * w];
@@ -72,10 +73,10 @@ static unsafe class GemmKernel
             v.Store(sum);
             sum += w;
         }
-        AddPart(sums, c, ldc, rows, columns, alpha);
+        AddPart(sums, c, ldc, rows, columns, alpha, add);
     }
 
-    static void Scalar<T>(int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    static void Scalar<T>(int depth, T* a, T* b, T* c, int ldc, int rows, int columns, T alpha, bool add) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmBlocking<T>.MR, nr = GemmBlocking<T>.NR;
         var sums = stackalloc T[mr * nr];
@@ -83,22 +84,22 @@ static unsafe class GemmKernel
         for (var p = 0; p < depth; p++, a += mr, b += nr)
             for (var i = 0; i < mr; i++)
                 for (var j = 0; j < nr; j++) sums[i * nr + j] = T.FusedMultiplyAdd(a[i], b[j], sums[i * nr + j]);
-        AddPart(sums, c, ldc, rows, columns, alpha);
+        AddPart(sums, c, ldc, rows, columns, alpha, add);
     }
 
-    /// <summary>C[i, j] = fma(α, sums[i, j], C[i, j]) for the tile's existing rows × columns.</summary>
-    static void AddPart<T>(T* sums, T* c, int ldc, int rows, int columns, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>C[i, j] = fma(α, sums[i, j], C[i, j] or 0) for the tile's existing rows × columns.</summary>
+    static void AddPart<T>(T* sums, T* c, int ldc, int rows, int columns, T alpha, bool add) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var nr = GemmBlocking<T>.NR;
         for (var i = 0; i < rows; i++)
-            for (var j = 0; j < columns; j++) c[i * ldc + j] = T.FusedMultiplyAdd(alpha, sums[i * nr + j], c[i * ldc + j]);
+            for (var j = 0; j < columns; j++) c[i * ldc + j] = T.FusedMultiplyAdd(alpha, sums[i * nr + j], add ? c[i * ldc + j] : T.Zero);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Add<T>(Vector256<T> alpha, Vector256<T> s0, Vector256<T> s1, T* c, int w) where T : unmanaged
+    static void Add<T>(Vector256<T> alpha, Vector256<T> s0, Vector256<T> s1, T* c, int w, bool add) where T : unmanaged
     {
-        MultiplyAdd(alpha, s0, Vector256.Load(c)).Store(c);
-        MultiplyAdd(alpha, s1, Vector256.Load(c + w)).Store(c + w);
+        MultiplyAdd(alpha, s0, add ? Vector256.Load(c) : Vector256<T>.Zero).Store(c);
+        MultiplyAdd(alpha, s1, add ? Vector256.Load(c + w) : Vector256<T>.Zero).Store(c + w);
     }
 
     /// <summary>a · b + c with one rounding.</summary>

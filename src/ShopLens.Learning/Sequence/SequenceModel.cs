@@ -70,7 +70,7 @@ public sealed class SequenceModel
             network.Forward(batch, 0, 0);
             for (var b = 0; b < chunk.Length; b++)
                 network.Hidden.Slice((b * batch.Length + batch.Used[b] - 1) * d, d).CopyTo(hidden.AsSpan(b * d, d));
-            Gemm.Multiply(hidden.AsSpan(0, chunk.Length * d), false, Layout.ItemEmbedding.Of(Parameters), true, scores.AsSpan(0, chunk.Length * Items), chunk.Length, Items, d, threads: Options.Threads, ct: ct);
+            Gemm.Multiply(hidden.AsSpan(0, chunk.Length * d), false, Layout.ItemEmbedding.Of(Parameters), true, scores.AsSpan(0, chunk.Length * Items), chunk.Length, Items, d, threads: Options.Threads, accumulate: false, ct: ct);
             for (var b = 0; b < chunk.Length; b++) scored(chunk[b], scores.AsSpan(b * Items, Items));
         }
     }

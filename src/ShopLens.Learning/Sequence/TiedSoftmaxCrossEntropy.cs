@@ -37,11 +37,9 @@ static class TiedSoftmaxCrossEntropy
             var h = chunk.AsSpan(0, count * d);
             var g = dChunk.AsSpan(0, count * d);
             var z = logits.AsSpan(0, count * vocabulary);
-            z.Clear();
-            Gemm.Multiply<T>(h, false, items, true, z, count, vocabulary, d, T.One, threads, GemmKernel.Vectorized, default);
+            Gemm.Multiply<T>(h, false, items, true, z, count, vocabulary, d, T.One, threads, GemmKernel.Vectorized, default, accumulate: false);
             loss += Softmax(logits, rows, targets, start, count, vocabulary, scale, threads);
-            g.Clear();
-            Gemm.Multiply<T>(z, false, items, false, g, count, d, vocabulary, T.One, threads, GemmKernel.Vectorized, default);
+            Gemm.Multiply<T>(z, false, items, false, g, count, d, vocabulary, T.One, threads, GemmKernel.Vectorized, default, accumulate: false);
             Gemm.Multiply<T>(z, true, h, false, dItems, vocabulary, d, count, T.One, threads, GemmKernel.Vectorized, default);
             for (var r = 0; r < count; r++)
             {

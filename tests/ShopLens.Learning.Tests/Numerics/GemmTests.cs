@@ -78,6 +78,24 @@ public sealed class GemmTests
     }
 
     [Theory]
+    [InlineData(7, 5, 3, false, false)]
+    [InlineData(200, 600, 300, false, true)]
+    [InlineData(256, 1000, 50, false, true)]
+    [InlineData(40, 40, 30000, true, false)]
+    [InlineData(3, 4, 0, false, false)]
+    public void Without_accumulate_C_gets_what_a_cleared_C_gets_and_its_old_values_are_never_read(int m, int n, int k, bool transposeA, bool transposeB)
+    {
+        var (a, b) = (Random(m * k, 11), Random(k * n, 12));
+        var cleared = new float[m * n];
+        var overwritten = Enumerable.Repeat(float.NaN, m * n).ToArray();
+
+        Gemm.Multiply(a, transposeA, b, transposeB, cleared, m, n, k, alpha: 0.5f, threads: 2);
+        Gemm.Multiply(a, transposeA, b, transposeB, overwritten, m, n, k, alpha: 0.5f, threads: 2, accumulate: false);
+
+        Assert.Equal(cleared, overwritten);
+    }
+
+    [Theory]
     [InlineData(200, 600, 300, false)]
     [InlineData(200, 600, 300, true)]
     [InlineData(40, 40, 30000, true)]

@@ -84,6 +84,28 @@ public sealed class SequenceTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cases_scored_in_batches_each_get_their_own_sequences_prediction()
+    {
+        // More cases than one scoring batch holds, of many lengths: every batch must start from clean scores.
+        var rng = new Random(9);
+        var sequences = Enumerable.Range(0, 700).Select(_ => Enumerable.Range(0, rng.Next(2, 12)).Select(_ => rng.Next(40)).ToArray()).ToArray();
+        var data = EventSequences.FromItems(40, sequences);
+        var model = new SequenceTrainer(new SequenceOptions { Dim = 8, Blocks = 1, MaxLength = 6, Epochs = 1, Threads = 2 }).Fit(data);
+        var cases = Enumerable.Range(0, data.Count).Select(s => new SequenceCase(s, data.Length(s) - 1)).ToArray();
+        var compared = 0;
+
+        model.ScoreCases(data, cases, (c, scores) =>
+        {
+            var (s, inputs) = cases[c];
+            var alone = model.Predict(data.ItemsOf(s)[..inputs], data.KindsOf(s)[..inputs], data.TimesOf(s)[..inputs]).ItemScores;
+            for (var i = 0; i < model.Items; i++) Assert.Equal(alone[i], scores[i], 1e-4);
+            compared++;
+        }, CancellationToken.None);
+
+        Assert.Equal(cases.Length, compared);
+    }
+
+    [Fact]
     public void A_full_window_restarts_on_its_newer_half_and_keeps_predicting()
     {
         var (model, items, kinds, times) = Untrained(30, maxLength: 8);
