@@ -21,12 +21,12 @@ public static unsafe class Gemm
     /// </summary>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         float alpha = 1, int threads = 1, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+        Multiply<float>(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
 
     /// <inheritdoc cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, Span{float}, int, int, int, float, int, CancellationToken)"/>
     public static void Multiply(ReadOnlySpan<double> a, bool transposeA, ReadOnlySpan<double> b, Span<double> c, int m, int n, int k,
         double alpha = 1, int threads = 1, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
+        Multiply<double>(a, transposeA, b, false, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct);
 
     /// <summary>
     /// C (m × n) += α · op(A) · op(B): op(A) as above, op(B) is B (k × n) or, with <paramref name="transposeB"/>, the
@@ -36,12 +36,12 @@ public static unsafe class Gemm
     /// </summary>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c, int m, int n, int k,
         float alpha = 1, int threads = 1, bool accumulate = true, CancellationToken ct = default) =>
-        Multiply(a, transposeA, b, transposeB, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct, accumulate);
+        Multiply<float>(a, transposeA, b, transposeB, c, m, n, k, alpha, threads, GemmKernel.Vectorized, ct, accumulate);
 
     /// <summary>The public entry with the kernel chosen: <paramref name="vector"/> false runs the scalar kernel (same bits).</summary>
     internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, T alpha, int threads,
         bool vector, CancellationToken ct) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Multiply(a, transposeA, b, false, c, m, n, k, alpha, threads, vector, ct);
+        Multiply<T>(a, transposeA, b, false, c, m, n, k, alpha, threads, vector, ct);
 
     /// <summary>Either operand transposed, the kernel chosen; generic so that layers run in float and are checked in double.</summary>
     internal static void Multiply<T>(ReadOnlySpan<T> a, bool transposeA, ReadOnlySpan<T> b, bool transposeB, Span<T> c, int m, int n, int k,
