@@ -16,6 +16,7 @@ public sealed class AccessTests
     [
         ("GET", "/v1/customers/{id}", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
         ("GET", "/v1/customers/{id}/recommendations", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
+        ("GET", "/v1/customers/{id}/next", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),
         ("GET", "/v1/customers/{id}/export", [ApiKeyRole.Admin]),
         ("DELETE", "/v1/customers/{id}", [ApiKeyRole.Admin]),
         ("GET", "/v1/products/{id}/similar", [ApiKeyRole.Admin, ApiKeyRole.Analyst]),

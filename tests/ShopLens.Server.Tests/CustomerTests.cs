@@ -85,6 +85,42 @@ public sealed class CustomerTests
     }
 
     [Fact]
+    public async Task The_sequence_models_next_step_follows_an_event_posted_just_before()
+    {
+        using var shop = new ServedShop();
+        var client = shop.Client(ApiKeyRole.Analyst);
+        var before = await ServedShop.Json(await client.GetAsync($"/v1/customers/{shop.Customer}/next?k=5"));
+        Assert.Equal("sequence", before.GetProperty("model").GetString());
+        Assert.Equal(5, before.GetProperty("products").GetArrayLength());
+        Assert.Equal(1, before.GetProperty("next_action").EnumerateObject().Sum(a => a.Value.GetDouble()), 5);
+        Assert.InRange(before.GetProperty("purchase_intent").GetDouble(), 0, 1);
+        Assert.Equal(0, before.GetProperty("live_events").GetInt32());
+        var top = before.GetProperty("products")[0].GetProperty("product_id").GetString()!;
+
+        // The customer buys the model's first pick: the next answer has read it, and no longer offers it.
+        var posted = await ServedShop.Json(await ServedShop.Post(shop.Client(ApiKeyRole.Ingest), "/v1/events",
+            new { event_id = "live-seq-1", customer_id = shop.Customer, product_id = top, type = "purchase", timestamp = "2030-01-02T03:04:05Z" }));
+        Assert.Equal(1, posted.GetProperty("accepted").GetInt32());
+        var after = await ServedShop.Json(await client.GetAsync($"/v1/customers/{shop.Customer}/next?k=5"));
+
+        Assert.Equal(1, after.GetProperty("live_events").GetInt32());
+        Assert.Equal(before.GetProperty("events_read").GetInt32() + 1, after.GetProperty("events_read").GetInt32());
+        Assert.DoesNotContain(top, after.GetProperty("products").EnumerateArray().Select(p => p.GetProperty("product_id").GetString()));
+        Assert.NotEqual(before.GetProperty("purchase_intent").GetDouble(), after.GetProperty("purchase_intent").GetDouble());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/v1/customers/{shop.Customer}/next?k=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1/customers/nobody/next")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_trained_sequence_model_the_next_step_is_a_readable_404()
+    {
+        using var shop = new ServedShop(sequenceModel: false);
+        var answer = await shop.Client(ApiKeyRole.Analyst).GetAsync($"/v1/customers/{shop.Customer}/next");
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("shoplens train sequence", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_customer_everywhere_and_export_shows_what_there_was()
     {
         using var shop = new ServedShop();

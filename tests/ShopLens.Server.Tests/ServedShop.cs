@@ -9,12 +9,14 @@ using ShopLens.Core.Store;
 using ShopLens.Core.Synthetic;
 using ShopLens.Insight.Recommendations;
 using ShopLens.Insight.Segments;
+using ShopLens.Insight.Sequences;
+using ShopLens.Learning.Sequence;
 
 namespace ShopLens.Server.Tests;
 
 /// <summary>
-/// A small synthetic shop in a temporary store, with an EASE recommender, a saved segmentation and one API key per
-/// role, served in memory (ASP.NET Core's test server, the host WebApplicationFactory uses), or on a free loopback
+/// A small synthetic shop in a temporary store, with an EASE recommender, a small sequence model (unless told
+/// otherwise), a saved segmentation and one API key per role, served in memory (ASP.NET Core's test server, the host WebApplicationFactory uses), or on a free loopback
 /// port for a real browser.
 /// </summary>
 sealed class ServedShop : IDisposable
@@ -24,7 +26,8 @@ sealed class ServedShop : IDisposable
 
     /// <param name="adjust">Changes to the server's options.</param>
     /// <param name="onLoopback">Serve with Kestrel on a free port of 127.0.0.1 (<see cref="Address"/>) instead of the test server.</param>
-    public ServedShop(Func<ServerOptions, ServerOptions>? adjust = null, bool onLoopback = false)
+    /// <param name="sequenceModel">Train and save a sequence model.</param>
+    public ServedShop(Func<ServerOptions, ServerOptions>? adjust = null, bool onLoopback = false, bool sequenceModel = true)
     {
         Db = Path.Combine(_dir.FullName, "shop.duckdb");
         using (var store = ShopStore.Open(Db))
@@ -37,6 +40,8 @@ sealed class ServedShop : IDisposable
             });
             var data = RecommenderTraining.Read(store);
             RecommenderTraining.Save(store, "ease", data, RecommenderTraining.Fit(data, "ease", seed: 1, threads: 2));
+            if (sequenceModel)
+                ShopSequenceModel.Train(store, new SequenceOptions { Dim = 16, Blocks = 1, MaxLength = 20, Epochs = 1, Threads = 2, Seed = 1 }).Save(store);
             var keys = Enumerable.Range(0, store.Customers.Count).ToArray();
             SavedSegments.Save(store, "parity", null, keys, [.. keys.Select(k => k % 2 == 0 ? "even" : "odd")]);
             foreach (var role in Enum.GetValues<ApiKeyRole>()) Keys[role] = ApiKeys.Create(store, role, $"test {role}").Secret;

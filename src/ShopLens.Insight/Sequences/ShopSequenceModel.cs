@@ -18,12 +18,14 @@ public sealed class ShopSequenceModel
 {
     readonly Dictionary<int, int> _itemOfProduct;
     readonly Dictionary<EventType, int> _kindOfType;
+    readonly Dictionary<string, int> _itemOfId;
 
     ShopSequenceModel(SequenceModel model, int[] productKeys, string[] productIds, EventType[] kindTypes, SequenceTrainingSummary summary)
     {
         (Model, ProductKeys, ProductIds, KindTypes, Summary) = (model, productKeys, productIds, kindTypes, summary);
         _itemOfProduct = productKeys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i);
         _kindOfType = kindTypes.Select((type, k) => (type, k)).ToDictionary(p => p.type, p => p.k);
+        _itemOfId = productIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
     }
 
     public SequenceModel Model { get; }
@@ -68,11 +70,17 @@ public sealed class ShopSequenceModel
     /// <paramref name="includeBought"/>; each event type's chance of being next; and the chance of a purchase within the horizon.
     /// </summary>
     /// <exception cref="KeyNotFoundException">no such customer, or none of their events is on a product the model knows</exception>
-    public NextEvents PredictNext(IShopStore store, string customerId, int k = 10, bool includeBought = false)
+    public NextEvents PredictNext(IShopStore store, string customerId, int k = 10, bool includeBought = false) => Follow(store, customerId).Next(k, includeBought);
+
+    /// <summary>
+    /// The customer's state after their latest events in the store (the newest <see cref="SequenceOptions.MaxLength"/> × 2
+    /// are read) and everything they ever bought; later events are then taken one at a time (<see cref="CustomerSequence.Append"/>).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">no such customer, or none of their events is on a product the model knows</exception>
+    public CustomerSequence Follow(IShopStore store, string customerId)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(customerId);
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (store.Scalar<object?>($"SELECT customer_key FROM customers WHERE customer_id = {SqlLiteral.Text(customerId)}") is not int key)
             throw new KeyNotFoundException($"no customer '{customerId}' in the store");
         List<int> items = [], kinds = [];
@@ -104,8 +112,20 @@ public sealed class ShopSequenceModel
         using (var reader = store.Query($"SELECT DISTINCT product_key FROM events WHERE customer_key = {key} AND type = {(int)EventType.Purchase} AND product_key IS NOT NULL"))
             while (reader.Read())
                 if (_itemOfProduct.TryGetValue(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), out var item)) bought.Add(item);
-        var prediction = Model.Predict([.. items], [.. kinds], [.. times]);
-        return NextEvents.From(customerId, prediction, ProductIds, KindTypes, includeBought ? null : bought, k, items.Count, unknown,
+        var state = Model.Start();
+        state.Reset([.. items], [.. kinds], [.. times]);
+        return new CustomerSequence(this, customerId, state, bought, times[^1], items.Count, unknown);
+    }
+
+    /// <summary>The model's item and kind for a product id and event type, or null when it knows either not.</summary>
+    internal (int Item, int Kind)? Encode(string productId, EventType type) =>
+        _itemOfId.TryGetValue(productId, out var item) && _kindOfType.TryGetValue(type, out var kind) ? (item, kind) : null;
+
+    /// <summary>The next-step view of a state: top products (without <paramref name="exclude"/>), next action, intent.</summary>
+    internal NextEvents Describe(string customerId, SequenceState state, IReadOnlySet<int>? exclude, int k, int eventsRead, int eventsUnknown)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return NextEvents.From(customerId, state.Predict(), ProductIds, KindTypes, exclude, k, eventsRead, eventsUnknown,
             Model.Options.IntentKind is null ? null : Model.Options.IntentHorizonDays);
     }
 
@@ -134,6 +154,13 @@ public sealed class ShopSequenceModel
             insert.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>Whether the store holds a trained sequence model.</summary>
+    public static bool Saved(IShopStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Scalar<long>("SELECT count(*) FROM sequence_models") > 0;
     }
 
     /// <exception cref="KeyNotFoundException">no sequence model was trained on this store</exception>

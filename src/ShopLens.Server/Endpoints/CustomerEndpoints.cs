@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using ShopLens.Insight.Privacy;
 using ShopLens.Server.Access;
@@ -47,6 +48,39 @@ static class CustomerEndpoints
                 recommendations = list.Select(r => new { product_id = r.ProductId, title = r.Title, score = r.Score, reason = r.Reason }),
             });
         }).RequireAuthorization(Roles.Read).WithSummary("Products for the customer after the shop's rules, each with its reason; reflects events ingested since training");
+
+        customers.MapGet("/{id}/next", (string id, int? k, [FromQuery(Name = "include_bought")] bool? includeBought, ClaimsPrincipal user, ShopState state) =>
+        {
+            var count = k ?? 10;
+            if (count is < 1 or > MaxRecommendations)
+                return Results.Problem($"k must be between 1 and {MaxRecommendations} (got {count})", statusCode: StatusCodes.Status400BadRequest, title: "bad k");
+            var caller = new Caller(user, state);
+            if (Known(caller.Resolve(id), state) is not { } customer) return NotFound(id);
+            if (state.Snapshot.Sequences is not { } sequences)
+                return Results.Problem("no trained sequence model: run `shoplens train sequence` and reload", statusCode: StatusCodes.Status404NotFound, title: "no sequence model");
+            try
+            {
+                var (next, live) = sequences.Next(state, customer, count, includeBought ?? false);
+                return Results.Ok(new
+                {
+                    customer_id = caller.Show(customer),
+                    model = "sequence",
+                    trained_at = sequences.Model.Summary.TrainedAt,
+                    products = next.Products.Select(p => new { product_id = p.ProductId, probability = p.Probability }),
+                    next_action = next.NextAction,
+                    purchase_intent = next.PurchaseIntent,
+                    intent_horizon_days = next.IntentHorizonDays,
+                    events_read = next.EventsRead,
+                    events_unknown = next.EventsUnknown,
+                    live_events = live,
+                });
+            }
+            catch (KeyNotFoundException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "no history the model knows");
+            }
+        }).RequireAuthorization(Roles.Read)
+            .WithSummary("The sequence model's next step for the customer: likeliest next products, next action, purchase intent; follows events ingested since training live");
 
         customers.MapGet("/{id}/export", (string id, ShopState state) =>
             state.IsErased(id) || state.Gate.Use(store => CustomerRecords.Export(store, id)) is not { } records ? NotFound(id) : Results.Ok(new { customer_id = id, tables = records }))

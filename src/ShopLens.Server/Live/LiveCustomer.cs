@@ -7,7 +7,7 @@ namespace ShopLens.Server.Live;
 /// <summary>
 /// One customer's online features, updated by every accepted event before its 2xx: counts by event type, first and
 /// last event, sessions (a new one after <see cref="CustomerProfile.SessionGap"/> of quiet), the last events, and the
-/// acts that arrived after the snapshot the recommender was built from.
+/// events that arrived after the snapshot the models were read with (the recommender's acts, the sequence model's steps).
 /// </summary>
 public sealed class LiveCustomer
 {
@@ -17,7 +17,7 @@ public sealed class LiveCustomer
     readonly Lock _lock = new();
     readonly long[] _byType = new long[EventTypes.All.Count + 1];
     readonly List<LiveEvent> _recent = [];
-    readonly List<(long Sequence, RecentInteraction Act)> _sinceSnapshot = [];
+    readonly List<(long Sequence, LiveEvent Event)> _sinceSnapshot = [];
     DateTime? _first, _last;
     long _sessions;
 
@@ -56,11 +56,11 @@ public sealed class LiveCustomer
             var at = _recent.FindIndex(r => r.Timestamp < e.Timestamp);
             _recent.Insert(at < 0 ? _recent.Count : at, e);
             if (_recent.Count > RecentEvents) _recent.RemoveAt(_recent.Count - 1);
-            if (RecentInteraction.From(e.Type, e.ProductId) is { } act) _sinceSnapshot.Add((sequence, act));
+            if (e.ProductId is not null) _sinceSnapshot.Add((sequence, e));
         }
     }
 
-    /// <summary>Drops the acts a snapshot read up to <paramref name="sequence"/> already holds.</summary>
+    /// <summary>Drops the events a snapshot read up to <paramref name="sequence"/> already holds.</summary>
     public void Forget(long sequence)
     {
         lock (_lock) _sinceSnapshot.RemoveAll(a => a.Sequence <= sequence);
@@ -69,7 +69,13 @@ public sealed class LiveCustomer
     /// <summary>The acts after <paramref name="sequence"/>, oldest first.</summary>
     public IReadOnlyList<RecentInteraction> ActsAfter(long sequence)
     {
-        lock (_lock) return [.. _sinceSnapshot.Where(a => a.Sequence > sequence).Select(a => a.Act)];
+        lock (_lock) return [.. _sinceSnapshot.Where(a => a.Sequence > sequence).Select(a => RecentInteraction.From(a.Event.Type, a.Event.ProductId)).OfType<RecentInteraction>()];
+    }
+
+    /// <summary>The events on products after <paramref name="sequence"/>, in the order they arrived, with their sequence numbers.</summary>
+    public IReadOnlyList<(long Sequence, LiveEvent Event)> EventsAfter(long sequence)
+    {
+        lock (_lock) return [.. _sinceSnapshot.Where(a => a.Sequence > sequence)];
     }
 
     /// <summary>A consistent copy of the features.</summary>

@@ -3,6 +3,7 @@ using ShopLens.Core.Store;
 using ShopLens.Insight.Features;
 using ShopLens.Insight.Journeys;
 using ShopLens.Insight.Recommendations;
+using ShopLens.Insight.Sequences;
 
 namespace ShopLens.Server.Live;
 
@@ -37,6 +38,9 @@ public sealed class ShopSnapshot
     public string? RecommenderName { get; private init; }
 
     public DateTime? RecommenderTrainedAt { get; private init; }
+
+    /// <summary>The saved sequence model, followed live per customer; null when none has been trained.</summary>
+    public LiveSequences? Sequences { get; private init; }
 
     /// <summary>Reads everything from <paramref name="store"/>; the caller holds the store (<see cref="StoreGate"/>).</summary>
     /// <exception cref="KeyNotFoundException"><paramref name="recommender"/> names a recommender that was never trained</exception>
@@ -93,6 +97,7 @@ public sealed class ShopSnapshot
             Similarity = similarity, Content = content, Available = ShopRecommender.Available(facts, log, filters),
             Recommender = saved is null ? null : ShopRecommender.Build(store, saved.Model, saved.CustomerKeys.Length, log, similarity!, filters, content),
             RecommenderName = name, RecommenderTrainedAt = saved?.CreatedAt,
+            Sequences = ShopSequenceModel.Saved(store) ? new LiveSequences(LoadSequenceModel(store)) : null,
         };
     }
 
@@ -104,6 +109,18 @@ public sealed class ShopSnapshot
     {
         if (Similarity is not null && Similarity.Facts.Id.Contains(productId)) return ("behaviour", Similarity.Similar(productId, k, i => Available[i]));
         return Content is not null && Content.Id.Contains(productId) ? ("content", Content.Similar(productId, k)) : null;
+    }
+
+    static ShopSequenceModel LoadSequenceModel(ShopStore store)
+    {
+        try
+        {
+            return ShopSequenceModel.Load(store);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"the saved sequence model cannot be served ({e.Message}): refit it with `shoplens train sequence`", e);
+        }
     }
 
     static SavedRecommenders.Saved Load(ShopStore store, string name)

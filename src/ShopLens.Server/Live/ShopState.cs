@@ -79,6 +79,7 @@ public sealed class ShopState : IDisposable
     {
         _erased[customerId] = 0;
         Live.Remove(customerId);
+        Snapshot.Sequences?.Forget(customerId);
     }
 
     public void Dispose() => Gate.Dispose();
