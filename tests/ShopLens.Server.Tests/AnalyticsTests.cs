@@ -52,4 +52,33 @@ public sealed class AnalyticsTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/v1/customers/{shop.Customer}/recommendations")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ServedShop.Post(admin, "/v1/models/retrain?model=gpt", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task Retraining_the_sequence_model_reads_the_events_ingested_since_with_the_served_settings()
+    {
+        using var shop = new ServedShop();
+        var (admin, analyst) = (shop.Client(ApiKeyRole.Admin), shop.Client(ApiKeyRole.Analyst));
+        var next = $"/v1/customers/{shop.Customer}/next";
+        var served = await ServedShop.Json(await analyst.GetAsync(next));
+        var product = served.GetProperty("products")[0].GetProperty("product_id").GetString()!;
+        await ServedShop.Post(shop.Client(ApiKeyRole.Ingest), "/v1/events",
+            new { event_id = "retrain-seq-1", customer_id = shop.Customer, product_id = product, type = "cart", timestamp = "2030-01-02T03:04:05Z" });
+        var live = await ServedShop.Json(await analyst.GetAsync(next));
+        Assert.Equal(1, live.GetProperty("live_events").GetInt32());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ServedShop.Post(admin, "/v1/models/retrain?model=sequence", new { })).StatusCode);
+        await ((Live.Retraining)shop.App.Services.GetService(typeof(Live.Retraining))!).Completion;
+
+        var models = await ServedShop.Json(await admin.GetAsync("/v1/models"));
+        var last = models.GetProperty("retraining").GetProperty("last");
+        Assert.Null(last.GetProperty("error").GetString());
+        Assert.Equal("sequence", last.GetProperty("model").GetString());
+        Assert.StartsWith("sequence dim 16 blocks 1 heads 1 max length 20 epochs 1", last.GetProperty("setting").GetString());
+        var refitted = await ServedShop.Json(await analyst.GetAsync(next));
+        // The cart event is now history the new model was fitted with, read from the store, not a live step.
+        Assert.Equal(0, refitted.GetProperty("live_events").GetInt32());
+        Assert.Equal(live.GetProperty("events_read").GetInt32(), refitted.GetProperty("events_read").GetInt32());
+        Assert.True(refitted.GetProperty("trained_at").GetDateTime() > served.GetProperty("trained_at").GetDateTime());
+        Assert.Equal(refitted.GetProperty("trained_at").GetDateTime(), models.GetProperty("served").GetProperty("sequence_trained_at").GetDateTime());
+    }
 }

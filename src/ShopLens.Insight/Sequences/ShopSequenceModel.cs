@@ -46,11 +46,27 @@ public sealed class ShopSequenceModel
     /// </summary>
     /// <exception cref="InsufficientDataException">no customer with two events on products</exception>
     public static ShopSequenceModel Train(IShopStore store, SequenceOptions options, DateTime? before = null, IProgress<SequenceProgress>? progress = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        Fit(Read(store, options, before), options, before, progress, ct);
+
+    /// <summary>
+    /// The events <see cref="Train"/> learns from, read apart from the fit so that a server holds its store only to
+    /// read them (and later to <see cref="Save"/>), not while training.
+    /// </summary>
+    public static ShopSequences Read(IShopStore store, SequenceOptions options, DateTime? before = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
-        var shop = ShopSequences.Load(store, new ShopSequenceOptions { Before = before, MaxLength = options.MaxLength + 1 });
+        return ShopSequences.Load(store, new ShopSequenceOptions { Before = before, MaxLength = options.MaxLength + 1 });
+    }
+
+    /// <summary>Fits the model on sequences from <see cref="Read"/> with the same <paramref name="before"/>.</summary>
+    /// <exception cref="InsufficientDataException">no customer with two events on products</exception>
+    public static ShopSequenceModel Fit(ShopSequences shop, SequenceOptions options, DateTime? before = null, IProgress<SequenceProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(shop);
+        ArgumentNullException.ThrowIfNull(options);
         if (Enumerable.Range(0, shop.Sequences.Count).All(s => shop.Sequences.Length(s) < 2))
             throw new InsufficientDataException("no customer has two events on products: nothing for a sequence model to learn");
         options = options with { IntentKind = shop.PurchaseKind };

@@ -12,7 +12,7 @@ namespace ShopLens.Server.Endpoints;
 
 /// <summary>
 /// <c>/v1/models</c>: the model cards of what the store holds and what is served; reloading the newest saved models
-/// and refitting the recommender, without downtime (admins).
+/// and refitting the recommender or the sequence model, without downtime (admins).
 /// </summary>
 static class ModelEndpoints
 {
@@ -32,7 +32,11 @@ static class ModelEndpoints
                     summary = JsonSerializer.Deserialize<JsonElement>(v.Summary),
                 }),
                 recommenders = recommenders.Select(r => new { model = r.Name, setting = r.Setting, trained_at = r.CreatedAt }),
-                served = new { recommender = snapshot.RecommenderName, trained_at = snapshot.RecommenderTrainedAt, snapshot_at = snapshot.BuiltAt },
+                served = new
+                {
+                    recommender = snapshot.RecommenderName, trained_at = snapshot.RecommenderTrainedAt, snapshot_at = snapshot.BuiltAt,
+                    sequence_trained_at = snapshot.Sequences?.Model.Summary.TrainedAt,
+                },
                 retraining = new { running = retraining.Running, last = retraining.Last },
             });
         }).RequireAuthorization(Roles.Read).WithSummary("Model cards: prediction tasks, value models, recommenders, and which are served");
@@ -46,11 +50,12 @@ static class ModelEndpoints
         models.MapPost("/retrain", (string? model, ShopState state, Retraining retraining) =>
         {
             var name = model ?? state.Snapshot.RecommenderName ?? RecommenderCatalog.Hybrid;
-            if (!RecommenderCatalog.Names.Contains(name))
-                return Results.Problem($"model must be one of {string.Join(", ", RecommenderCatalog.Names)} (got '{name}')", statusCode: StatusCodes.Status400BadRequest, title: "bad model");
-            return retraining.TryStart(name)
+            if (!Retraining.Knows(name))
+                return Results.Problem($"model must be one of {string.Join(", ", RecommenderCatalog.Names.Append(Retraining.Sequence))} (got '{name}')",
+                    statusCode: StatusCodes.Status400BadRequest, title: "bad model");
+            return retraining.TryStart([name])
                 ? Results.Accepted("/v1/models", new { retraining = name })
                 : Results.Problem("a fit is running already; see GET /v1/models", statusCode: StatusCodes.Status409Conflict, title: "busy");
-        }).RequireAuthorization(Roles.Admin).WithSummary("Refits the recommender on every interaction in the background, then serves it");
+        }).RequireAuthorization(Roles.Admin).WithSummary("Refits a recommender on every interaction, or (model=sequence) the sequence model on every event, in the background, then serves it");
     }
 }
