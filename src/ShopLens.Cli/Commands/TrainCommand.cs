@@ -20,9 +20,13 @@ static class TrainCommand
             Description = "Candidate learners, compared on held-out customers: gbdt, logistic_regression or both",
             DefaultValueFactory = _ => $"{Learners.Gbdt},{Learners.LogisticRegression}",
         };
+        var sequenceFeatures = new Option<bool>("--sequence-features")
+        {
+            Description = "Add the sequence Transformer's next-is-purchase and purchase-intent columns, from a small model fitted before each cut-off (slower)",
+        };
         var command = new Command("train", "Fit a purchase-probability or churn model with a time-split backtest; save it with its model card")
         {
-            db, asOf, learners, seed, json,
+            db, asOf, learners, sequenceFeatures, seed, json,
         };
         task.AddTo(command);
         command.Subcommands.Add(ClvCommands.Train());
@@ -31,7 +35,7 @@ static class TrainCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(db)!;
-            var options = Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed));
+            var options = Options(parse.GetValue(asOf), parse.GetValue(learners)!, parse.GetValue(seed)) with { SequenceFeatures = parse.GetValue(sequenceFeatures) };
             using var store = CommonOptions.OpenStore(path);
             var cards = new List<ModelCard>();
             foreach (var definition in task.ReadAll(parse))

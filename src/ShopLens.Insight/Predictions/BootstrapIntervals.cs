@@ -10,7 +10,7 @@ static class BootstrapIntervals
     public static (double[] Low, double[] High) Compute(TaskFrame training, TaskFrame scored, double[] scores, string learner,
         TrainingOptions options, CancellationToken ct)
     {
-        var width = TaskFrame.FeatureColumns.Count;
+        var width = training.Width;
         var rowsOf = Enumerable.Range(0, training.Rows).GroupBy(i => training.Keys[i]).Select(g => g.ToArray()).ToArray();
         var rng = new Random(options.Seed);
         var draws = new List<double[]>(options.BootstrapModels);
@@ -28,7 +28,7 @@ static class BootstrapIntervals
                 y[i] = training.Labels![picked[i]];
                 training.Features.AsSpan(picked[i] * width, width).CopyTo(x.AsSpan(i * width));
             }
-            var resample = new TaskFrame { CutOff = training.CutOff, Keys = keys, Features = x, Labels = y };
+            var resample = new TaskFrame { CutOff = training.CutOff, Keys = keys, Features = x, Labels = y, Columns = training.Columns };
             try
             {
                 draws.Add(ScorerFit.Fit(resample, [learner], options.Seed + b + 1, options.Threads, ct).Scorer.Probabilities(scored.Features));

@@ -23,6 +23,8 @@ public static class CustomerPredictions
         var (card, scorer) = SavedModels.Load(store, task.Name);
         var cut = asOf ?? TaskFrame.DefaultScoreTime(store);
         var frame = TaskFrame.Load(store, task with { LookBackDays = card.LookBackDays }, cut, withLabels: false);
+        // A model trained with the sequence model's columns gets them computed as in training: a fit on events before the moment.
+        if (scorer.UsesSequenceFeatures) frame = SequenceFeatures.Append(store, frame, card.HorizonDays, Environment.ProcessorCount, default);
         if (frame.Rows == 0)
             return customerId is null ? [] : throw new KeyNotFoundException($"nobody is in the population of {task.Name} at {cut:yyyy-MM-dd}: {card.Population}");
         var probabilities = scorer.Probabilities(frame.Features);
@@ -38,7 +40,7 @@ public static class CustomerPredictions
         }
         else rows = [.. Enumerable.Range(0, frame.Rows).OrderByDescending(i => probabilities[i]).ThenBy(i => frame.Keys[i]).Take(top)];
 
-        var width = TaskFrame.FeatureColumns.Count;
+        var width = frame.Width;
         var chosen = new float[rows.Length * width];
         for (var r = 0; r < rows.Length; r++) frame.Features.AsSpan(rows[r] * width, width).CopyTo(chosen.AsSpan(r * width));
         var contributions = rows.Length == 0 ? [] : scorer.Contributions(chosen);
@@ -46,7 +48,7 @@ public static class CustomerPredictions
         var result = new List<CustomerPrediction>(rows.Length);
         for (var r = 0; r < rows.Length; r++)
         {
-            var terms = Enumerable.Range(0, width).Select(j => new Reason(TaskFrame.FeatureColumns[j],
+            var terms = Enumerable.Range(0, width).Select(j => new Reason(frame.Columns[j],
                 Value(chosen[r * width + j]), contributions[r * (width + 1) + j])).ToArray();
             result.Add(new CustomerPrediction(ids[frame.Keys[rows[r]]], probabilities[rows[r]], deciles[rows[r]],
                 [.. terms.Where(t => t.LogOdds > 0).OrderByDescending(t => t.LogOdds).Take(reasons)],

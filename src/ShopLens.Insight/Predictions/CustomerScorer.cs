@@ -6,7 +6,7 @@ using ShopLens.Learning.Supervised;
 namespace ShopLens.Insight.Predictions;
 
 /// <summary>
-/// A fitted prediction model for customers: a learner over <see cref="TaskFrame.FeatureColumns"/> (LightGBM's
+/// A fitted prediction model for customers: a learner over the columns of a <see cref="TaskFrame"/> (LightGBM's
 /// trees, or logistic regression on median-imputed columns) and the calibration that turns its raw scores into
 /// probabilities; explains each score by per-column contributions to the log-odds.
 /// </summary>
@@ -19,17 +19,27 @@ public sealed class CustomerScorer
     readonly LogisticRegressionModel? _linear;
     readonly MedianImputer? _imputer;
 
-    internal CustomerScorer(GbdtModel trees, ScoreCalibration calibration) => (_trees, Calibration) = (trees, calibration);
+    internal CustomerScorer(IReadOnlyList<string> columns, GbdtModel trees, ScoreCalibration calibration) =>
+        (Columns, _trees, Calibration) = (columns, trees, calibration);
 
-    internal CustomerScorer(LogisticRegressionModel linear, MedianImputer imputer, ScoreCalibration calibration) =>
-        (_linear, _imputer, Calibration) = (linear, imputer, calibration);
+    internal CustomerScorer(IReadOnlyList<string> columns, LogisticRegressionModel linear, MedianImputer imputer, ScoreCalibration calibration) =>
+        (Columns, _linear, _imputer, Calibration) = (columns, linear, imputer, calibration);
+
+    /// <summary>
+    /// The feature columns it reads, in order: <see cref="TaskFrame.FeatureColumns"/>, then
+    /// <see cref="SequenceFeatures.Columns"/> when it was trained with them.
+    /// </summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>It reads the sequence model's columns (<see cref="SequenceFeatures"/>) after the profile's.</summary>
+    public bool UsesSequenceFeatures => Columns.Count > TaskFrame.FeatureColumns.Count;
 
     /// <summary><c>gbdt</c> or <c>logistic_regression</c>.</summary>
     public string Learner => _trees is not null ? Learners.Gbdt : Learners.LogisticRegression;
 
     internal ScoreCalibration Calibration { get; }
 
-    static int Width => TaskFrame.FeatureColumns.Count;
+    int Width => Columns.Count;
 
     /// <summary>The learner's log-odds per row, before calibration.</summary>
     public double[] RawScores(float[] features) =>
@@ -39,7 +49,7 @@ public sealed class CustomerScorer
     public double[] Probabilities(float[] features) => Calibration.Apply(RawScores(features));
 
     /// <summary>
-    /// Per row, one contribution per feature column and the bias last (<c>FeatureColumns + 1</c> values) summing to the
+    /// Per row, one contribution per feature column and the bias last (<c>Columns + 1</c> values) summing to the
     /// raw score: TreeSHAP for trees; for logistic regression each term β·(x − mean)/sd, a missing-value indicator's
     /// term added to its column's.
     /// </summary>
@@ -71,7 +81,7 @@ public sealed class CustomerScorer
             writer.Write(Magic);
             writer.Write(FormatVersion);
             writer.Write(Learner);
-            writer.Write(string.Join('\n', TaskFrame.FeatureColumns));
+            writer.Write(string.Join('\n', Columns));
         }
         Calibration.Save(stream);
         if (_trees is not null) _trees.Save(stream);
@@ -88,18 +98,23 @@ public sealed class CustomerScorer
     {
         ArgumentNullException.ThrowIfNull(stream);
         string learner;
+        IReadOnlyList<string> columns;
         using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             if (reader.ReadString() != Magic) throw new InvalidDataException("not a ShopLens customer scorer");
             var version = reader.ReadInt32();
             if (version != FormatVersion) throw new InvalidDataException($"scorer format {version}; this build reads {FormatVersion}");
             learner = reader.ReadString();
-            if (reader.ReadString() != string.Join('\n', TaskFrame.FeatureColumns))
-                throw new InvalidDataException("the model was trained on other profile columns than this build computes: train it again");
+            var saved = reader.ReadString();
+            string[] profile = [.. TaskFrame.FeatureColumns], withSequence = [.. profile, .. SequenceFeatures.Columns];
+            columns = saved == string.Join('\n', profile) ? profile
+                : saved == string.Join('\n', withSequence) ? withSequence
+                : throw new InvalidDataException("the model was trained on other profile columns than this build computes: train it again");
         }
         var calibration = ScoreCalibration.Load(stream);
-        return learner == Learners.Gbdt
-            ? new CustomerScorer(GbdtModel.Load(stream), calibration)
-            : new CustomerScorer(LogisticRegressionModel.Load(stream), MedianImputer.Load(stream), calibration);
+        if (learner == Learners.Gbdt) return new CustomerScorer(columns, GbdtModel.Load(stream), calibration);
+        // In the order Save wrote them: the imputer, then the model.
+        var imputer = MedianImputer.Load(stream);
+        return new CustomerScorer(columns, LogisticRegressionModel.Load(stream), imputer, calibration);
     }
 }

@@ -33,10 +33,10 @@ public static class PredictionTraining
         // The final fit's earlier snapshots are the backtest's: each labelled cut-off is computed once.
         var frames = new Dictionary<DateTime, TaskFrame>();
         TaskFrame Labelled(DateTime cut) =>
-            frames.TryGetValue(cut, out var frame) ? frame : frames[cut] = TaskFrame.Load(store, task, cut, withLabels: true);
+            frames.TryGetValue(cut, out var frame) ? frame : frames[cut] = Load(store, task, cut, withLabels: true, options, ct);
         var train = Stacked(task, Required(Labelled(trainCut), task, "training"), options.Snapshots, Labelled);
         var test = Required(Labelled(testCut), task, "test");
-        var now = TaskFrame.Load(store, task, scoreCut, withLabels: false);
+        var now = Load(store, task, scoreCut, withLabels: false, options, ct);
         if (now.Rows == 0)
             throw new InsufficientDataException($"no customers of the task's population ({task.Population}) at {scoreCut:yyyy-MM-dd HH:mm}: nobody to score");
         var backtest = ScorerFit.Fit(train, options.Learners, options.Seed, options.Threads, ct);
@@ -84,6 +84,13 @@ public static class PredictionTraining
             CreatedAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime,
         };
         return new TrainedPrediction(card, final.Scorer, now.Keys, probabilities, intervals);
+    }
+
+    /// <summary>The frame at <paramref name="cut"/>, with the sequence model's columns when the options ask for them.</summary>
+    static TaskFrame Load(IShopStore store, PredictionTask task, DateTime cut, bool withLabels, TrainingOptions options, CancellationToken ct)
+    {
+        var frame = TaskFrame.Load(store, task, cut, withLabels);
+        return options.SequenceFeatures ? SequenceFeatures.Append(store, frame, task.HorizonDays, options.Threads, ct) : frame;
     }
 
     static TaskFrame Required(TaskFrame frame, PredictionTask task, string period)
@@ -143,7 +150,7 @@ public static class PredictionTraining
     /// <summary>Scores from one column alone: fewer days since the last activity = more likely to buy (or less likely to churn).</summary>
     static double[] Baseline(TaskFrame frame, int column, bool higherIsPositive)
     {
-        var width = TaskFrame.FeatureColumns.Count;
+        var width = frame.Width;
         var scores = new double[frame.Rows];
         for (var i = 0; i < frame.Rows; i++)
         {
@@ -168,14 +175,14 @@ public static class PredictionTraining
 
     static IReadOnlyList<FeatureWeight> TopFeatures(CustomerScorer scorer, float[] features, int count)
     {
-        var width = TaskFrame.FeatureColumns.Count;
+        var width = scorer.Columns.Count;
         var contributions = scorer.Contributions(features);
         var rows = features.Length / width;
         var weight = new double[width];
         for (var i = 0; i < rows; i++)
             for (var j = 0; j < width; j++) weight[j] += Math.Abs(contributions[i * (width + 1) + j]);
         return [.. Enumerable.Range(0, width)
-            .Select(j => new FeatureWeight(TaskFrame.FeatureColumns[j], weight[j] / Math.Max(rows, 1)))
+            .Select(j => new FeatureWeight(scorer.Columns[j], weight[j] / Math.Max(rows, 1)))
             .OrderByDescending(f => f.Weight).ThenBy(f => f.Feature, StringComparer.Ordinal).Take(count)];
     }
 

@@ -24,7 +24,7 @@ static class ScorerFit
     const int Folds = 5;
 
     /// <summary>A fitted learner before calibration: its raw scores, the scorer it makes with a calibration, and its native model if any.</summary>
-    sealed record Fitted(Func<float[], double[]> Raw, Func<ScoreCalibration, CustomerScorer> Make, int Rounds, IDisposable? Native);
+    sealed record Fitted(Func<float[], double[]> Raw, Func<ScoreCalibration, IReadOnlyList<string>, CustomerScorer> Make, int Rounds, IDisposable? Native);
 
     public static Result Fit(TaskFrame frame, IReadOnlyList<string> learners, int seed, int threads, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ static class ScorerFit
             ? ScoreCalibration.FitIsotonic(best.OutOfFold, all.Labels)
             : ScoreCalibration.FitPlatt(best.OutOfFold, all.Labels);
         var model = FitLearner(name, all, null, best.Rounds, seed, threads, ct);
-        return new Result(model.Make(calibration), candidates.ToDictionary(c => c.Key, c => c.Value.Auc), calibration.Method);
+        return new Result(model.Make(calibration, frame.Columns), candidates.ToDictionary(c => c.Key, c => c.Value.Auc), calibration.Method);
     }
 
     /// <summary>The trees' number of rounds: early stopping on fold 1 while training on folds 2–4.</summary>
@@ -84,14 +84,14 @@ static class ScorerFit
             var options = TreeOptions(fit.Rows, seed, threads);
             if (rounds is { } fixedRounds) options = options with { Rounds = fixedRounds, EarlyStoppingRounds = 0 };
             var trees = new GbdtTrainer(options).Fit(fit, rounds is null ? held : null, ct);
-            return new Fitted(trees.RawScores, c => new CustomerScorer(trees, c), trees.Rounds, trees);
+            return new Fitted(trees.RawScores, (c, columns) => new CustomerScorer(columns, trees, c), trees.Rounds, trees);
         }
         if (learner == Learners.LogisticRegression)
         {
             var imputer = MedianImputer.Fit(fit.Features, fit.Columns);
             var linear = new LogisticRegressionTrainer(new LogisticRegressionOptions { Threads = threads, Seed = seed })
                 .Fit(new LabeledRows(imputer.Transform(fit.Features), imputer.OutputColumns, fit.Labels), ct);
-            return new Fitted(x => linear.RawScores(imputer.Transform(x)), c => new CustomerScorer(linear, imputer, c), 0, null);
+            return new Fitted(x => linear.RawScores(imputer.Transform(x)), (c, columns) => new CustomerScorer(columns, linear, imputer, c), 0, null);
         }
         throw new ArgumentException($"unknown learner '{learner}'; use {Learners.Gbdt} or {Learners.LogisticRegression}");
     }
@@ -113,7 +113,7 @@ static class ScorerFit
 
     static LabeledRows Rows(TaskFrame frame, Func<int, bool> keep)
     {
-        var width = TaskFrame.FeatureColumns.Count;
+        var width = frame.Width;
         var rows = Enumerable.Range(0, frame.Rows).Where(keep).ToArray();
         var x = new float[rows.Length * width];
         var y = new float[rows.Length];

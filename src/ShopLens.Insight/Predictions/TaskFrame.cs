@@ -17,10 +17,15 @@ public sealed class TaskFrame
 
     public required DateTime CutOff { get; init; }
 
+    /// <summary>The columns of <see cref="Features"/>: <see cref="FeatureColumns"/>, and any appended (<see cref="WithColumns"/>).</summary>
+    public IReadOnlyList<string> Columns { get; init; } = FeatureColumns;
+
+    public int Width => Columns.Count;
+
     /// <summary>The customer of each row.</summary>
     public required int[] Keys { get; init; }
 
-    /// <summary>Rows × <see cref="FeatureColumns"/>, row-major; NaN where a profile column is undefined (no orders yet …).</summary>
+    /// <summary>Rows × <see cref="Columns"/>, row-major; NaN where a column is undefined (no orders yet …).</summary>
     public required float[] Features { get; init; }
 
     /// <summary>1 when the outcome happened, else 0; null when the horizon is not over in the data.</summary>
@@ -58,14 +63,33 @@ public sealed class TaskFrame
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         if (snapshots.Count == 0) throw new ArgumentException("no snapshots to stack", nameof(snapshots));
+        if (snapshots.Any(f => !f.Columns.SequenceEqual(snapshots[0].Columns)))
+            throw new ArgumentException("snapshots with different columns cannot be stacked", nameof(snapshots));
         return new TaskFrame
         {
+            Columns = snapshots[0].Columns,
             CutOff = snapshots.Max(f => f.CutOff),
             Snapshots = snapshots.Sum(f => f.Snapshots),
             Keys = [.. snapshots.SelectMany(f => f.Keys)],
             Features = [.. snapshots.SelectMany(f => f.Features)],
             Labels = snapshots.All(f => f.Labels is not null) ? [.. snapshots.SelectMany(f => f.Labels!)] : null,
         };
+    }
+
+    /// <summary>The frame with <paramref name="names"/> appended to every row (<paramref name="values"/>: rows × names, row-major).</summary>
+    public TaskFrame WithColumns(IReadOnlyList<string> names, float[] values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != Rows * names.Count) throw new ArgumentException($"{names.Count} columns of {Rows} rows need {Rows * names.Count} values, not {values.Length}", nameof(values));
+        var (width, wider) = (Width, Width + names.Count);
+        var features = new float[Rows * wider];
+        for (var i = 0; i < Rows; i++)
+        {
+            Features.AsSpan(i * width, width).CopyTo(features.AsSpan(i * wider));
+            values.AsSpan(i * names.Count, names.Count).CopyTo(features.AsSpan(i * wider + width));
+        }
+        return new TaskFrame { CutOff = CutOff, Keys = Keys, Features = features, Labels = Labels, Snapshots = Snapshots, Columns = [.. Columns, .. names] };
     }
 
     /// <summary>

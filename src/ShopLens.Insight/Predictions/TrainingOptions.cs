@@ -24,6 +24,12 @@ public sealed record TrainingOptions
     /// <summary>Resamples of the test rows for the AUC interval.</summary>
     public int BootstrapResamples { get; init; } = 200;
 
+    /// <summary>
+    /// Adds the sequence Transformer's view of each customer as two more columns: a
+    /// model fitted on the events before each cut-off, so several small fits per training (<see cref="Predictions.SequenceFeatures"/>).
+    /// </summary>
+    public bool SequenceFeatures { get; init; }
+
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     public int Seed { get; init; } = 1;

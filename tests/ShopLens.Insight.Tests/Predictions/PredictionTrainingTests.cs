@@ -79,6 +79,23 @@ public sealed class PredictionTrainingTests(PredictionShop shop, ITestOutputHelp
     }
 
     [Fact]
+    public void A_saved_logistic_regression_loads_and_scores_as_trained()
+    {
+        using var small = new TestStore();
+        small.WithSyntheticShop(new ShopSimulatorOptions { Customers = 300, Days = 120, Seed = 3 });
+        var task = PredictionShop.Propensity14 with { HorizonDays = 28 };
+        var trained = PredictionTraining.Train(small.Store, task,
+            new TrainingOptions { Threads = 2, Learners = [Learners.LogisticRegression], BootstrapModels = 2, BootstrapResamples = 20 });
+
+        SavedModels.Save(small.Store, trained);
+        var (card, scorer) = SavedModels.Load(small.Store, task.Name);
+
+        Assert.Equal(Learners.LogisticRegression, scorer.Learner);
+        var now = TaskFrame.Load(small.Store, task, card.ScoreCutOff, withLabels: false);
+        Assert.Equal(trained.Probabilities, scorer.Probabilities(now.Features));
+    }
+
+    [Fact]
     public void A_small_shop_gets_a_model_with_intervals_and_a_low_confidence_note()
     {
         using var small = new TestStore();
