@@ -23,10 +23,10 @@ public static class CustomerPredictions
         var (card, scorer) = SavedModels.Load(store, task.Name);
         var cut = asOf ?? TaskFrame.DefaultScoreTime(store);
         var frame = TaskFrame.Load(store, task with { LookBackDays = card.LookBackDays }, cut, withLabels: false);
-        // A model trained with the sequence model's columns gets them computed as in training: a fit on events before the moment.
-        if (scorer.UsesSequenceFeatures) frame = SequenceFeatures.Append(store, frame, card.HorizonDays, Environment.ProcessorCount, default);
         if (frame.Rows == 0)
             return customerId is null ? [] : throw new KeyNotFoundException($"nobody is in the population of {task.Name} at {cut:yyyy-MM-dd}: {card.Population}");
+        // A model trained with the sequence model's columns gets them computed as in training: a fit on events before the moment.
+        if (scorer.UsesSequenceFeatures) frame = SequenceFeatures.Append(store, frame, card.HorizonDays, Environment.ProcessorCount, default);
         var probabilities = scorer.Probabilities(frame.Features);
         var deciles = Deciles.Of(probabilities);
         int[] rows;

@@ -26,7 +26,9 @@ public static class SequenceFeatures
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(frame);
-        var values = new float[frame.Rows * Columns.Count];
+        var width = Columns.Count;
+        var values = new float[frame.Rows * width];
+        if (frame.Rows == 0) return frame.WithColumns(Columns, values);
         Array.Fill(values, float.NaN);
         var recipe = Recipe(horizonDays, threads);
         ShopSequences events;
@@ -48,8 +50,8 @@ public static class SequenceFeatures
         {
             if (!sequenceOf.TryGetValue(frame.Keys[row], out var s) || data.Length(s) == 0) return;
             var prediction = fitted.Model.Predict(data.ItemsOf(s), data.KindsOf(s), data.TimesOf(s));
-            if (purchase is { } kind) values[row * 2] = prediction.KindProbabilities[kind];
-            if (prediction.Intent is { } intent) values[row * 2 + 1] = (float)intent;
+            if (purchase is { } kind) values[row * width] = prediction.KindProbabilities[kind];
+            if (prediction.Intent is { } intent) values[row * width + 1] = (float)intent;
         });
         return frame.WithColumns(Columns, values);
     }
