@@ -19,13 +19,13 @@ static class RecsLatency
         var log = InteractionLog.Load(shop, new InteractionWeights());
         var all = log.Matrix(_ => true);
         var side = ProductFacts.Load(shop, log.ProductKeys).SideInformation();
-        var trending = TrendingSource.For(log, [.. Enumerable.Repeat(true, log.Rows)]);
+        var acts = ActSources.For(log, [.. Enumerable.Repeat(true, log.Rows)], 1, Environment.ProcessorCount);
         var rng = new Random(7);
         var users = Enumerable.Range(0, 1000).Select(_ => rng.Next(all.Users)).ToArray();
         var figures = new Dictionary<string, object>();
         foreach (var name in new[] { "popularity", "trending", "itemknn", "ease", "als", "hybrid" })
         {
-            var fitted = RecommenderCatalog.Fit(name, all, 10, 1, Environment.ProcessorCount, side, trending);
+            var fitted = RecommenderCatalog.Fit(name, all, 10, 1, Environment.ProcessorCount, side, acts);
             var scores = new float[all.Items];
             var micros = new List<double>();
             foreach (var (u, pass) in users.Select(u => (u, 0)).Concat(users.Select(u => (u, 1))))

@@ -8,8 +8,8 @@ sealed class RecommendationArguments
 {
     readonly Option<string> _models = new("--models")
     {
-        Description = $"recs: recommenders to compare ({string.Join(", ", RecommenderCatalog.Names)}, or all)",
-        DefaultValueFactory = _ => "all",
+        Description = $"recs: recommenders to compare ({string.Join(", ", RecommenderCatalog.Names)}), or standard (all but the sequence Transformer's two), or all",
+        DefaultValueFactory = _ => "standard",
     };
 
     readonly Option<string> _split = new("--split")
@@ -32,7 +32,7 @@ sealed class RecommendationArguments
 
     public RecommendationEvaluation.Options Read(ParseResult parse, int seed) => new()
     {
-        Models = parse.GetValue(_models) == "all" ? RecommenderCatalog.Names
+        Models = parse.GetValue(_models) == "all" ? RecommenderCatalog.Names : parse.GetValue(_models) == "standard" ? RecommenderCatalog.Standard
             : parse.GetValue(_models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         Protocol = parse.GetValue(_split) switch
         {

@@ -12,7 +12,7 @@ public static class RecommendationEvaluation
 {
     public sealed record Options
     {
-        public IReadOnlyList<string> Models { get; init; } = RecommenderCatalog.Names;
+        public IReadOnlyList<string> Models { get; init; } = RecommenderCatalog.Standard;
         public SplitProtocol Protocol { get; init; } = SplitProtocol.PerUserRandom;
         public double TestFraction { get; init; } = 0.25;
         public int K { get; init; } = 10;
@@ -43,7 +43,7 @@ public static class RecommendationEvaluation
         var log = InteractionLog.Load(store, options.Weights);
         if (log.Rows == 0) throw new ArgumentException("the store has no interactions of customers with products (events, order lines or reviews)");
         var (train, test, trainRows) = EvaluationSplit.Make(log, options.Protocol, options.TestFraction, options.Seed);
-        var trending = TrendingSource.For(log, trainRows);
+        var acts = ActSources.For(log, trainRows, options.Seed, options.Threads);
         if (test.Count == 0) throw new ArgumentException($"the {options.Protocol} split held nothing out: too few interactions per customer");
         var side = ProductFacts.Load(store, log.ProductKeys).SideInformation();
         var results = new List<ModelResult>();
@@ -51,7 +51,7 @@ public static class RecommendationEvaluation
         {
             ct.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, side, trending, ct);
+            var fitted = RecommenderCatalog.Fit(name, train, options.K, options.Seed, options.Threads, side, acts, ct);
             var seconds = clock.Elapsed.TotalSeconds;
             try
             {

@@ -6,39 +6,65 @@ namespace ShopLens.Insight.Recommendations;
 /// <summary>
 /// The recommenders by their command-line names, each with the few settings worth trying: the search picks among
 /// them on a validation split of the training data (<see cref="HyperparameterSearch"/>). The hybrid ranks the
-/// candidates of EASE, ALS, item-kNN and popularity, each with its chosen setting.
+/// candidates of EASE, ALS, item-kNN and popularity, each with its chosen setting; hybrid-sasrec adds the sequence
+/// Transformer's and learns its ranking from each customer's latest products (<see cref="LatestActsSplit"/>).
 /// </summary>
 public static class RecommenderCatalog
 {
     public const string Hybrid = "hybrid";
 
-    public static readonly IReadOnlyList<string> Names = ["popularity", "trending", "itemknn", "ease", "als", "bpr", Hybrid];
+    public const string Sequence = "sasrec";
+
+    /// <summary>The hybrid with the sequence Transformer as one more source, its ranker learning what each customer did next.</summary>
+    public const string SequenceHybrid = "hybrid-sasrec";
+
+    public static readonly IReadOnlyList<string> Names = ["popularity", "trending", "itemknn", "ease", "als", "bpr", Sequence, Hybrid, SequenceHybrid];
+
+    /// <summary>What <c>evaluate recs</c> compares unless told: all but the two that fit the sequence Transformer, which take minutes on a shop.</summary>
+    public static readonly IReadOnlyList<string> Standard = [.. Names.Except([Sequence, SequenceHybrid])];
 
     /// <summary>A fitted model, the setting it was fitted with and what the search saw.</summary>
     public sealed record Fitted(IRecommender Model, string Setting, IReadOnlyList<(string Label, double Ndcg)> Tried);
 
     /// <summary>
     /// Fits <paramref name="name"/> on <paramref name="train"/>; <paramref name="side"/> (categories, prices) goes to the
-    /// hybrid's ranker; <paramref name="trending"/> fits the trending baseline from the acts behind a matrix (it needs
-    /// their times). Trending is not one of the hybrid's sources: as one it cost NDCG on MovieLens (0.4761 → 0.4750)
-    /// and on the demo shop's leave-last-out split (0.4381 → 0.4352).
+    /// hybrid's ranker; <paramref name="acts"/> fit trending and the sequence Transformer from the acts behind a matrix
+    /// (they need their times). Trending is not one of the hybrid's sources: as one it cost NDCG on MovieLens
+    /// (0.4761 → 0.4750) and on the demo shop's leave-last-out split (0.4381 → 0.4352).
     /// </summary>
-    /// <exception cref="ArgumentException">an unknown name, or trending without <paramref name="trending"/></exception>
+    /// <exception cref="ArgumentException">an unknown name, or trending or sasrec without <paramref name="acts"/></exception>
     public static Fitted Fit(string name, Interactions train, int k, int seed, int threads, ItemSideInformation? side = null,
-        Func<Interactions, IRecommender>? trending = null, CancellationToken ct = default)
+        ActSources? acts = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        if (name == Hybrid)
+        if (name is Hybrid or SequenceHybrid)
         {
             var sources = new[] { "ease", "als", "itemknn" }.Select(n => Choose(n, train, k, seed, threads, ct)).ToArray();
-            var hybrid = HybridRecommender.Fit(train, [.. sources.Select(s => s.Best.Fit), d => new Popularity(d)],
-                new HybridOptions { Seed = seed, Threads = threads }, side, ct);
-            return new Fitted(hybrid, string.Join(" + ", sources.Select(s => s.Best.Label).Append("popularity")), []);
+            var fits = sources.Select(s => s.Best.Fit).Append(d => new Popularity(d)).ToList();
+            var labels = sources.Select(s => s.Best.Label).Append("popularity").ToList();
+            var options = new HybridOptions { Seed = seed, Threads = threads };
+            Func<int, (Interactions, Interactions)>? split = null;
+            if (name == SequenceHybrid)
+            {
+                if (acts is null) throw new ArgumentException("the sequence Transformer needs the order of the acts");
+                fits.Add(acts.Sequence);
+                labels.Add(Sequence);
+                split = acts.NextSplit(train, options.TargetFraction);
+            }
+            var hybrid = HybridRecommender.Fit(train, fits, options, side, split, ct);
+            return new Fitted(hybrid, string.Join(" + ", labels) + (split is null ? "" : "; ranker learns each customer's latest products"), []);
         }
         if (name == "trending")
         {
-            if (trending is null) throw new ArgumentException("the trending baseline needs the times of the acts");
-            return new Fitted(trending(train), $"half-life {TrendingSource.HalfLifeDays.ToString(CultureInfo.InvariantCulture)} days", []);
+            if (acts is null) throw new ArgumentException("the trending baseline needs the times of the acts");
+            return new Fitted(acts.Trending(train), $"half-life {TrendingSource.HalfLifeDays.ToString(CultureInfo.InvariantCulture)} days", []);
+        }
+        if (name == Sequence)
+        {
+            if (acts is null) throw new ArgumentException("the sequence Transformer needs the order of the acts");
+            var model = acts.Sequence(train);
+            var o = model.Options;
+            return new Fitted(model, FormattableString.Invariant($"dim {o.Dim}, {o.Blocks} blocks, length {o.MaxLength}, {o.Epochs} epochs"), []);
         }
         var search = Choose(name, train, k, seed, threads, ct);
         return new Fitted(search.Best.Fit(train), search.Best.Label, search.Tried);

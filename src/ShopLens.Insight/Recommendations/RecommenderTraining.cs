@@ -25,8 +25,8 @@ public static class RecommenderTraining
     public static RecommenderCatalog.Fitted Fit(Data data, string name, int seed, int threads, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var trending = TrendingSource.For(data.Log, [.. Enumerable.Repeat(true, data.Log.Rows)]);
-        return RecommenderCatalog.Fit(name, data.Log.Matrix(_ => true), 10, seed, threads, data.Side, trending, ct);
+        var acts = ActSources.For(data.Log, [.. Enumerable.Repeat(true, data.Log.Rows)], seed, threads);
+        return RecommenderCatalog.Fit(name, data.Log.Matrix(_ => true), 10, seed, threads, data.Side, acts, ct);
     }
 
     /// <summary>Saves a fit of <paramref name="data"/> under <paramref name="name"/>, replacing the previous one.</summary>

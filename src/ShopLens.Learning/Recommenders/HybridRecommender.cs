@@ -51,12 +51,14 @@ public sealed class HybridRecommender : IRecommender, IDisposable
     static int Columns(int sources, bool side) => 3 * sources + 2 + (side ? 2 : 0);
 
     /// <summary>
-    /// Fits the ranker on an inner split of <paramref name="train"/> and the sources on all of it;
+    /// Fits the ranker on an inner split of <paramref name="train"/> and the sources on all of it; <paramref name="innerSplit"/>
+    /// gives split f (0 … <see cref="HybridOptions.Folds"/> − 1) as (the sources' matrix, the items to put first) when the
+    /// caller knows a better one than each user's random <see cref="HybridOptions.TargetFraction"/> (their latest items, by time);
     /// <paramref name="sources"/> fit one source each on the matrix they are given.
     /// </summary>
-    /// <exception cref="LearnerInputException">no sources, no user with a held-back item among the candidates, or side information of another shape</exception>
+    /// <exception cref="LearnerInputException">no sources, no user with a held-back item among the candidates, or side information or an inner split of another shape</exception>
     public static HybridRecommender Fit(Interactions train, IReadOnlyList<Func<Interactions, IRecommender>> sources, HybridOptions options,
-        ItemSideInformation? side = null, CancellationToken ct = default)
+        ItemSideInformation? side = null, Func<int, (Interactions Inner, Interactions Targets)>? innerSplit = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(sources);
@@ -69,7 +71,9 @@ public sealed class HybridRecommender : IRecommender, IDisposable
         for (var fold = 0; fold < options.Folds; fold++)
         {
             ct.ThrowIfCancellationRequested();
-            var (inner, targets) = InteractionSplit.PerUserRandom(train, options.TargetFraction, options.Seed + fold);
+            var (inner, targets) = innerSplit?.Invoke(fold) ?? InteractionSplit.PerUserRandom(train, options.TargetFraction, options.Seed + fold);
+            if ((inner.Users, inner.Items, targets.Users, targets.Items) != (train.Users, train.Items, train.Users, train.Items))
+                throw new LearnerInputException($"inner split {fold} is not {train.Users} users × {train.Items} items");
             var innerSources = sources.Select(fit => fit(inner)).ToArray();
             var innerScale = Scale.Of(inner);
             var users = Enumerable.Range(0, train.Users).Where(u => targets.RowStart[u + 1] > targets.RowStart[u]).ToArray();

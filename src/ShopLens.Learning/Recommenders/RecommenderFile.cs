@@ -25,6 +25,7 @@ public static class RecommenderFile
             AlsModel.Magic => AlsModel.Read(r),
             BprModel.Magic => BprModel.Read(r),
             HybridRecommender.Magic => HybridRecommender.Read(r),
+            SequenceRecommender.Magic => SequenceRecommender.Read(r),
             AssociationRules.Magic => AssociationRules.Read(r),
             ContentSimilarity.Magic => ContentSimilarity.Read(r),
             _ => throw new InvalidDataException("not a ShopLens recommender model"),

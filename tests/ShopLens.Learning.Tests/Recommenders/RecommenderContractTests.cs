@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using ShopLens.Learning.Recommenders;
+using ShopLens.Learning.Sequence;
 
 namespace ShopLens.Learning.Tests.Recommenders;
 
@@ -27,6 +28,12 @@ public sealed class RecommenderContractTests
     static AlsModel Als(int seed, Weighting weighting) =>
         new AlsTrainer(new AlsOptions { Factors = 8, Iterations = 5, Weighting = weighting, Threads = 1, Seed = seed }).Fit(Data);
 
+    /// <summary>Each user's items as a sequence, in a seeded order of their own (the matrix keeps no order).</summary>
+    static EventSequences Sequences(Interactions data) => EventSequences.FromItems(data.Items,
+        [.. Enumerable.Range(0, data.Users).Select(u => data.ItemsOf(u).ToArray().OrderBy(i => (i * 7 + u) % 11).ToArray())]);
+
+    static SequenceOptions SequenceOptions(int seed) => new() { Dim = 8, Blocks = 1, MaxLength = 6, Epochs = 2, Threads = 1, Seed = seed };
+
     static readonly Dictionary<string, Learner> Learners = new()
     {
         ["popularity"] = new("popularity", _ => new Popularity(Data), Popularity.Load),
@@ -45,6 +52,10 @@ public sealed class RecommenderContractTests
             new HybridOptions { CandidatesPerSource = 10, Folds = 2, Rounds = 20, Threads = 1, Seed = seed },
             new ItemSideInformation([.. Enumerable.Range(0, 50).Select(i => i % 4)], [.. Enumerable.Range(0, 50).Select(i => i % 7 == 0 ? float.NaN : MathF.Log(1 + i))])),
             HybridRecommender.Load),
+        ["sequence"] = new("sequence", seed => SequenceRecommender.Fit(Sequences(Data), SequenceOptions(seed)), SequenceRecommender.Load),
+        ["hybrid-sequence"] = new("hybrid", seed => HybridRecommender.Fit(Data,
+            [d => new Popularity(d), d => SequenceRecommender.Fit(Sequences(d), SequenceOptions(seed))],
+            new HybridOptions { CandidatesPerSource = 10, Folds = 2, Rounds = 20, Threads = 1, Seed = seed }), HybridRecommender.Load),
         ["bought-together"] = new("bought-together", _ => AssociationRules.Mine(Data, new AssociationRuleOptions { MinLift = 0, Threads = 1 }), AssociationRules.Load),
         ["content"] = new("content similarity", _ => ContentSimilarity.Fit(Features, new ContentOptions()), ContentSimilarity.Load),
     };
