@@ -5,8 +5,10 @@ namespace ShopLens.Insight.Recommendations;
 /// <summary>
 /// The hybrid's inner split by time: each customer's products ordered by their latest act, the newest share held back
 /// as what the ranker should put first and the older ones kept as what the sources learn from — "what came next", as
-/// a shop is judged, rather than random items of the history. Split f holds back the f-th newest share and drops the
-/// newer ones, so each split is a step further back in time.
+/// a shop is judged, rather than random items of the history. Split f steps f products back in time (the f newest are
+/// dropped), so the splits give the ranker different examples while the sources keep about the same share of the data.
+/// (Stepping a whole share back per split, the third split's sources saw a quarter of the data: on MovieLens-100K
+/// leave-last-out NDCG@10 0.0577 against 0.0607 this way, on the synthetic shop 0.4038 against 0.4082.)
 /// </summary>
 public static class LatestActsSplit
 {
@@ -34,7 +36,7 @@ public static class LatestActsSplit
             {
                 var items = order[u];
                 var held = items.Length < 2 ? 0 : Math.Max(1, (int)Math.Round(items.Length * fraction, MidpointRounding.AwayFromZero));
-                var end = items.Length - fold * held;
+                var end = items.Length - fold;
                 var from = end - held;
                 // Too short for this step back: the customer keeps everything older and is not a target.
                 if (held == 0 || from < 1) (from, end) = (Math.Max(0, end), Math.Max(0, end));

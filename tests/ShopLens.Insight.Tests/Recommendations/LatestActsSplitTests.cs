@@ -9,7 +9,7 @@ public sealed class LatestActsSplitTests
     const string Header = "event_id,customer_id,product_id,type,timestamp\n";
 
     [Fact]
-    public void Each_split_holds_back_the_next_older_products_and_drops_the_newer()
+    public void Each_split_steps_one_product_back_in_time()
     {
         using var t = new TestStore().With(("events", Header + """
             e1,ann,p1,view,2025-01-01T10:00:00Z
@@ -24,24 +24,25 @@ public sealed class LatestActsSplitTests
         var log = InteractionLog.Load(t.Store, new InteractionWeights());
         var all = log.Matrix(_ => true);
         var p = (Func<string, int>)(id => Array.IndexOf(log.ProductKeys, t.Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{id}'")));
-        var split = LatestActsSplit.For(log, [.. Enumerable.Repeat(true, log.Rows)], all, 0.25);
+        var split = LatestActsSplit.For(log, [.. Enumerable.Repeat(true, log.Rows)], all, 0.5);
 
-        // ann's products by their latest act: p2, p3, p1 (carted again on the 4th), p4; a quarter of four is one.
+        // ann's products by their latest act: p2, p3, p1 (carted again on the 4th), p4; half of four is two.
         var (inner, targets) = split(0);
-        Assert.Equal([p("p4")], targets.ItemsOf(0).ToArray());
-        Assert.Equal(new[] { p("p1"), p("p2"), p("p3") }.Order(), inner.ItemsOf(0).ToArray());
-        // p1's weight is all its acts' (a view and a cart), as in the matrix.
-        Assert.Equal(all.WeightsOf(0)[all.ItemsOf(0).BinarySearch(p("p1"))], inner.WeightsOf(0)[inner.ItemsOf(0).BinarySearch(p("p1"))]);
+        Assert.Equal(new[] { p("p1"), p("p4") }.Order(), targets.ItemsOf(0).ToArray());
+        Assert.Equal(new[] { p("p2"), p("p3") }.Order(), inner.ItemsOf(0).ToArray());
+        // p2's weight is all its acts', as in the matrix.
+        Assert.Equal(all.WeightsOf(0)[all.ItemsOf(0).BinarySearch(p("p2"))], inner.WeightsOf(0)[inner.ItemsOf(0).BinarySearch(p("p2"))]);
         // bob: p3 is his newest of two; cat has one product, kept and never a target.
         Assert.Equal([p("p3")], targets.ItemsOf(1).ToArray());
         Assert.Equal([p("p2")], inner.ItemsOf(1).ToArray());
         Assert.True(targets.ItemsOf(2).IsEmpty);
         Assert.Equal([p("p4")], inner.ItemsOf(2).ToArray());
 
-        // One step back: ann's p4 is dropped, p1 held back; bob has nothing older to learn from, so keeps p2 and is no target.
+        // One product back: ann's p4 is dropped and p3, p1 held back from p2; bob has nothing older to learn from, so
+        // keeps p2 and is no target.
         (inner, targets) = split(1);
-        Assert.Equal([p("p1")], targets.ItemsOf(0).ToArray());
-        Assert.Equal(new[] { p("p2"), p("p3") }.Order(), inner.ItemsOf(0).ToArray());
+        Assert.Equal(new[] { p("p3"), p("p1") }.Order(), targets.ItemsOf(0).ToArray());
+        Assert.Equal([p("p2")], inner.ItemsOf(0).ToArray());
         Assert.True(targets.ItemsOf(1).IsEmpty);
         Assert.Equal([p("p2")], inner.ItemsOf(1).ToArray());
     }
