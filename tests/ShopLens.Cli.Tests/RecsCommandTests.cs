@@ -49,6 +49,14 @@ public sealed class RecsCommandTests : IDisposable
         (code, _, stderr) = Run("recommend", "--db", bare, "--customer", "C000002");
         Assert.Equal(1, code);
         Assert.Contains("train recs", stderr, StringComparison.Ordinal);
+        // Events alone (products without titles or categories): the sequence Transformer reads each customer's order.
+        (code, stdout, stderr) = Run("train", "recs", "--db", bare, "--model", "sasrec", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("dim 32, 2 blocks", JsonDocument.Parse(stdout).RootElement.GetProperty("setting").GetString(), StringComparison.Ordinal);
+        (code, stdout, stderr) = Run("recommend", "--db", bare, "--customer", "C000002", "--k", "5", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("sasrec", JsonDocument.Parse(stdout).RootElement.GetProperty("model").GetString());
+        Assert.Equal(5, JsonDocument.Parse(stdout).RootElement.GetProperty("recommendations").GetArrayLength());
 
         (code, stdout, stderr) = Run("train", "recs", "--db", db, "--model", "ease", "--json");
         Assert.True(code == 0, stderr);

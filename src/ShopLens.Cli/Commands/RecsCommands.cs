@@ -64,7 +64,7 @@ static class RecsCommands
             var log = InteractionLog.Load(store, new InteractionWeights()).Reindex(saved.CustomerKeys, saved.ProductKeys);
             var filters = new RecommendationFilters { MaxPerCategory = parse.GetValue(perCategory) };
             var similarity = ProductSimilarity.Fit(log, ProductFacts.Load(store, saved.ProductKeys));
-            var recommender = ShopRecommender.Build(store, saved.Model, saved.CustomerKeys.Length, log, similarity, filters, ProductContent.Load(store));
+            var recommender = ShopRecommender.Build(store, saved.Model, saved.CustomerKeys.Length, log, similarity, filters, ProductContent.TryLoad(store));
             var id = parse.GetValue(customer)!;
             var list = recommender.Recommend(id, Math.Max(1, parse.GetValue(k)));
             var stdout = parse.InvocationConfiguration.Output;
