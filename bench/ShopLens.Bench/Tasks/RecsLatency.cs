@@ -23,7 +23,7 @@ static class RecsLatency
         var rng = new Random(7);
         var users = Enumerable.Range(0, 1000).Select(_ => rng.Next(all.Users)).ToArray();
         var figures = new Dictionary<string, object>();
-        foreach (var name in new[] { "popularity", "trending", "itemknn", "ease", "als", "hybrid" })
+        foreach (var name in new[] { "popularity", "trending", "itemknn", "ease", "als", "hybrid", "sasrec", "hybrid-sasrec" })
         {
             var fitted = RecommenderCatalog.Fit(name, all, 10, 1, Environment.ProcessorCount, side, acts);
             var scores = new float[all.Items];
