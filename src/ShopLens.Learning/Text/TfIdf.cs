@@ -1,0 +1,69 @@
+namespace ShopLens.Learning.Text;
+
+/// <summary>
+/// TF-IDF over hashed terms, as scikit-learn's TfidfVectorizer(sublinear_tf=True) weighs them: a term counted c times
+/// in a document weighs (1 + ln c) · idf, idf = ln((1 + n) / (1 + df)) + 1 over the n training documents, df of them
+/// with the term; each document's vector then has length 1. Columns no training document has weigh 0.
+/// </summary>
+public sealed class TfIdf
+{
+    readonly float[] _idf;
+
+    TfIdf(TextTerms terms, int bits, float[] idf) => (Terms, Bits, _idf) = (terms, bits, idf);
+
+    public TextTerms Terms { get; }
+
+    public int Bits { get; }
+
+    public int Width => _idf.Length;
+
+    /// <summary>Counts in how many of <paramref name="documents"/> each hashed term occurs.</summary>
+    public static TfIdf Fit(IReadOnlyList<string> documents, TextTerms terms, int bits = 20)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (bits is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(bits), bits, "between 1 and 30 bits");
+        var df = new int[1 << bits];
+        foreach (var document in documents)
+            foreach (var column in Counts(document, terms, bits).Keys)
+                df[column]++;
+        var n = documents.Count;
+        var idf = new float[df.Length];
+        for (var j = 0; j < df.Length; j++) idf[j] = df[j] == 0 ? 0 : (float)(Math.Log((1.0 + n) / (1.0 + df[j])) + 1);
+        return new TfIdf(terms, bits, idf);
+    }
+
+    /// <summary>The weighted, unit-length rows of <paramref name="documents"/>.</summary>
+    public SparseRows Transform(IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var start = new int[documents.Count + 1];
+        List<int> columns = [];
+        List<float> values = [];
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var row = Counts(documents[d], Terms, Bits).Where(p => _idf[p.Key] > 0)
+                .Select(p => (Column: p.Key, Weight: (1 + Math.Log(p.Value)) * _idf[p.Key])).OrderBy(p => p.Column).ToArray();
+            var norm = Math.Sqrt(row.Sum(p => p.Weight * p.Weight));
+            foreach (var (column, weight) in row)
+            {
+                columns.Add(column);
+                values.Add((float)(weight / norm));
+            }
+            start[d + 1] = columns.Count;
+        }
+        return new SparseRows(Width, start, [.. columns], [.. values]);
+    }
+
+    /// <summary>How many times each hashed term of the normalised document occurs.</summary>
+    static Dictionary<int, int> Counts(string document, TextTerms terms, int bits)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var term in terms.Of(TextNormalizer.Normalize(document)))
+        {
+            var column = FeatureHash.Column(term, bits);
+            counts[column] = counts.GetValueOrDefault(column) + 1;
+        }
+        return counts;
+    }
+}
