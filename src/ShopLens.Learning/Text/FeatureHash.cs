@@ -14,10 +14,18 @@ public static class FeatureHash
     public static uint Fnv1a(string term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        Span<byte> buffer = term.Length <= 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(term.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(term.Length)];
-        var bytes = buffer[..Encoding.UTF8.GetBytes(term, buffer)];
-        var hash = Offset;
-        foreach (var b in bytes) hash = (hash ^ b) * Prime;
+        return Fnv1a("", term);
+    }
+
+    /// <summary>The hash of <paramref name="prefix"/> followed by <paramref name="body"/>, without joining them.</summary>
+    internal static uint Fnv1a(ReadOnlySpan<char> prefix, ReadOnlySpan<char> body) => Continue(Continue(Offset, prefix), body);
+
+    static uint Continue(uint hash, ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return hash;
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> buffer = size <= 512 ? stackalloc byte[size] : new byte[size];
+        foreach (var b in buffer[..Encoding.UTF8.GetBytes(text, buffer)]) hash = (hash ^ b) * Prime;
         return hash;
     }
 

@@ -25,7 +25,7 @@ public sealed class TfIdf
         if (bits is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(bits), bits, "between 1 and 30 bits");
         var df = new int[1 << bits];
         foreach (var document in documents)
-            foreach (var column in Counts(document, terms, bits).Keys)
+            foreach (var (column, _) in Counts(document, terms, bits))
                 df[column]++;
         var n = documents.Count;
         var idf = new float[df.Length];
@@ -42,8 +42,8 @@ public sealed class TfIdf
         List<float> values = [];
         for (var d = 0; d < documents.Count; d++)
         {
-            var row = Counts(documents[d], Terms, Bits).Where(p => _idf[p.Key] > 0)
-                .Select(p => (Column: p.Key, Weight: (1 + Math.Log(p.Value)) * _idf[p.Key])).OrderBy(p => p.Column).ToArray();
+            var row = Counts(documents[d], Terms, Bits).Where(p => _idf[p.Column] > 0)
+                .Select(p => (p.Column, Weight: (1 + Math.Log(p.Count)) * _idf[p.Column])).ToArray();
             var norm = Math.Sqrt(row.Sum(p => p.Weight * p.Weight));
             foreach (var (column, weight) in row)
             {
@@ -55,14 +55,19 @@ public sealed class TfIdf
         return new SparseRows(Width, start, [.. columns], [.. values]);
     }
 
-    /// <summary>How many times each hashed term of the normalised document occurs.</summary>
-    static Dictionary<int, int> Counts(string document, TextTerms terms, int bits)
+    /// <summary>Each hashed term of the normalised document with how many times it occurs, by ascending column.</summary>
+    static List<(int Column, int Count)> Counts(string document, TextTerms terms, int bits)
     {
-        var counts = new Dictionary<int, int>();
-        foreach (var term in terms.Of(TextNormalizer.Normalize(document)))
+        var columns = new List<int>();
+        terms.Columns(TextNormalizer.Normalize(document), bits, columns);
+        columns.Sort();
+        var counts = new List<(int, int)>();
+        for (var k = 0; k < columns.Count;)
         {
-            var column = FeatureHash.Column(term, bits);
-            counts[column] = counts.GetValueOrDefault(column) + 1;
+            var end = k;
+            while (end < columns.Count && columns[end] == columns[k]) end++;
+            counts.Add((columns[k], end - k));
+            k = end;
         }
         return counts;
     }

@@ -30,4 +30,15 @@ public sealed class TextTermsTests
         // A character outside the Basic Multilingual Plane (extension B) stays whole.
         Assert.Equal(["𠀀", "好", "𠀀好"], Terms.Of("𠀀好"));
     }
+
+    [Theory]
+    [InlineData("this is not good, 不好吃 𠀀好 iphone")]
+    [InlineData("")]
+    public void Columns_are_the_hashes_of_the_terms(string text)
+    {
+        var columns = new List<int>();
+        Terms.Columns(text, 18, columns);
+
+        Assert.Equal(Terms.Of(text).Select(t => FeatureHash.Column(t, 18)), columns);
+    }
 }
