@@ -1,6 +1,7 @@
 using ShopLens.Core.Import;
 using ShopLens.Core.Store;
 using ShopLens.Core.Synthetic;
+using ShopLens.Insight.Recommendations;
 
 namespace ShopLens.Insight.Tests;
 
@@ -28,6 +29,10 @@ sealed class TestStore : IDisposable
         Assert.All(report.Files, f => Assert.Equal(0, f.Rejected));
         return this;
     }
+
+    /// <summary>The index an interaction log gives the product with this id (−1: none).</summary>
+    public int ItemOf(InteractionLog log, string productId) =>
+        Array.IndexOf(log.ProductKeys, Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{productId}'"));
 
     /// <summary>Generates a synthetic shop into <c>data/</c> of the store's folder and imports its tables; nothing may be rejected.</summary>
     public SyntheticShopSummary WithSyntheticShop(ShopSimulatorOptions options)

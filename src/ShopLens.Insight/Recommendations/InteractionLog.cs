@@ -117,6 +117,17 @@ public sealed class InteractionLog
         _ => InteractionKind.Cart,
     };
 
+    /// <summary>
+    /// The rows marked in <paramref name="rows"/> whose (customer, product) <paramref name="matrix"/> has, in time order:
+    /// the acts behind a matrix fitted on a part of them (the hybrid's inner splits keep some products of each customer).
+    /// </summary>
+    public int[] RowsBehind(bool[] rows, Interactions matrix)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(matrix);
+        return [.. Enumerable.Range(0, Rows).Where(r => rows[r] && matrix.ItemsOf(User[r]).BinarySearch(Item[r]) >= 0)];
+    }
+
     /// <summary>The rows picked by <paramref name="keep"/> as a user × item matrix over all users and items (repeats add up).</summary>
     public Interactions Matrix(Func<int, bool> keep)
     {

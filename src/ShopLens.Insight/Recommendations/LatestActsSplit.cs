@@ -20,8 +20,7 @@ public static class LatestActsSplit
         ArgumentNullException.ThrowIfNull(matrix);
         // Each customer's products by the place of their latest kept act in the (time-ordered) log.
         var latest = new Dictionary<(int User, int Item), int>();
-        for (var r = 0; r < log.Rows; r++)
-            if (rows[r] && matrix.ItemsOf(log.User[r]).BinarySearch(log.Item[r]) >= 0) latest[(log.User[r], log.Item[r])] = r;
+        foreach (var r in log.RowsBehind(rows, matrix)) latest[(log.User[r], log.Item[r])] = r;
         var order = new int[matrix.Users][];
         for (var u = 0; u < matrix.Users; u++)
         {

@@ -1,3 +1,4 @@
+using ShopLens.Insight.Sequences;
 using ShopLens.Learning.Recommenders;
 using ShopLens.Learning.Sequence;
 
@@ -42,11 +43,7 @@ public static class SequenceSource
     static EventSequences Sequences(InteractionLog log, bool[] rows, Interactions matrix)
     {
         var acts = new List<int>[matrix.Users];
-        for (var r = 0; r < log.Rows; r++)
-        {
-            if (!rows[r] || matrix.ItemsOf(log.User[r]).BinarySearch(log.Item[r]) < 0) continue;
-            (acts[log.User[r]] ??= []).Add(r);
-        }
+        foreach (var r in log.RowsBehind(rows, matrix)) (acts[log.User[r]] ??= []).Add(r);
         var start = new int[matrix.Users + 1];
         for (var u = 0; u < matrix.Users; u++) start[u + 1] = start[u] + Math.Min(KeptActs, acts[u]?.Count ?? 0);
         var (item, kind, time) = (new int[start[^1]], new int[start[^1]], new long[start[^1]]);
@@ -58,7 +55,7 @@ public static class SequenceSource
             {
                 var r = mine[skip + e - start[u]];
                 (item[e], kind[e]) = (log.Item[r], (int)log.Kind[r] - 1);
-                time[e] = new DateTimeOffset(DateTime.SpecifyKind(log.Time[r], DateTimeKind.Utc)).ToUnixTimeSeconds();
+                time[e] = ShopSequences.UnixSeconds(log.Time[r]);
             }
         }
         return EventSequences.Create(matrix.Items, Enum.GetValues<InteractionKind>().Length, start, item, kind, time);

@@ -19,7 +19,7 @@ public static class TrendingSource
         var end = Enumerable.Range(0, log.Rows).Where(r => rows[r]).Select(r => log.Time[r]).DefaultIfEmpty(DateTime.MinValue).Max();
         return matrix =>
         {
-            var kept = Enumerable.Range(0, log.Rows).Where(r => rows[r] && matrix.ItemsOf(log.User[r]).BinarySearch(log.Item[r]) >= 0).ToArray();
+            var kept = log.RowsBehind(rows, matrix);
             return Trending.Fit(matrix.Items, [.. kept.Select(r => log.Item[r])], [.. kept.Select(r => (end - log.Time[r]).TotalDays)], HalfLifeDays);
         };
     }

@@ -43,7 +43,7 @@ public sealed class CustomerSequence
             return false;
         }
         var (item, kind) = encoded;
-        _lastTime = Math.Max(_lastTime, new DateTimeOffset(DateTime.SpecifyKind(timestamp, DateTimeKind.Utc)).ToUnixTimeSeconds());
+        _lastTime = Math.Max(_lastTime, ShopSequences.UnixSeconds(timestamp));
         _state.Append(item, kind, _lastTime);
         if (type == EventType.Purchase) _bought.Add(item);
         EventsRead++;

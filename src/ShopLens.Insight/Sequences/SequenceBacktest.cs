@@ -45,7 +45,7 @@ public static class SequenceBacktest
         }
         else
         {
-            observedUntil = cutOff is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)).ToUnixTimeSeconds() : LatestTenth(data.Time);
+            observedUntil = cutOff is { } c ? ShopSequences.UnixSeconds(c) : LatestTenth(data.Time);
             cut = DateTimeOffset.FromUnixTimeSeconds(observedUntil).UtcDateTime;
             training = new int[data.Count];
             var cases = new List<SequenceCase>();

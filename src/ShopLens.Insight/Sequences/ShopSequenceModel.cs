@@ -72,7 +72,7 @@ public sealed class ShopSequenceModel
         options = options with { IntentKind = shop.PurchaseKind };
         var epochs = new List<SequenceEpoch>();
         // Intent labels are known up to the cut-off (or the data's end), not just to each customer's own last event.
-        var observedUntil = before is { } cut ? new DateTimeOffset(DateTime.SpecifyKind(cut, DateTimeKind.Utc)).ToUnixTimeSeconds() : shop.Sequences.Time.Max();
+        var observedUntil = before is { } cut ? ShopSequences.UnixSeconds(cut) : shop.Sequences.Time.Max();
         var model = new SequenceTrainer(options).Fit(shop.Sequences, observedUntil: observedUntil, progress: progress, epochDone: epochs.Add, ct: ct);
         var summary = new SequenceTrainingSummary(DateTime.UtcNow, before, shop.Sequences.Count, shop.Sequences.Events, shop.Sequences.Items,
             [.. epochs.Select(e => Math.Round(e.ItemLoss, 4))], Math.Round(epochs.Sum(e => e.Elapsed.TotalSeconds), 2),
@@ -120,7 +120,7 @@ public sealed class ShopSequenceModel
                 }
                 items.Add(item);
                 kinds.Add(kind);
-                times.Add(new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)).ToUnixTimeSeconds());
+                times.Add(ShopSequences.UnixSeconds(reader.GetDateTime(2)));
             }
         if (items.Count == 0)
             throw new KeyNotFoundException($"customer '{customerId}' has no event on a product the sequence model knows ({unknown} on newer products): retrain it");

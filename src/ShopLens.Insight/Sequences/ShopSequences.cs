@@ -119,9 +119,11 @@ public sealed class ShopSequences
         return EventSequences.Create(items, kinds, start, itemOut, kindOut, timeOut);
     }
 
-    // Whole seconds, rounded down (ticks count from year 1, so the division floors): events of one second tie rather
-    // than swap, which a double's rounding could make them do.
-    static long UnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
+    /// <summary>
+    /// A store time (UTC) on the sequences' clock: whole seconds, rounded down (ticks count from year 1, so the division
+    /// floors), so events of one second tie rather than swap, which a double's rounding could make them do.
+    /// </summary>
+    internal static long UnixSeconds(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     static int[] KeysInIndexOrder(Dictionary<int, int> indexOf)
     {

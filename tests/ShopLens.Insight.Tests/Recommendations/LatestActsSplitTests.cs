@@ -23,7 +23,7 @@ public sealed class LatestActsSplitTests
             """));
         var log = InteractionLog.Load(t.Store, new InteractionWeights());
         var all = log.Matrix(_ => true);
-        var p = (Func<string, int>)(id => Array.IndexOf(log.ProductKeys, t.Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{id}'")));
+        var p = (Func<string, int>)(id => t.ItemOf(log, id));
         var split = LatestActsSplit.For(log, [.. Enumerable.Repeat(true, log.Rows)], all, 0.5);
 
         // ann's products by their latest act: p2, p3, p1 (carted again on the 4th), p4; half of four is two.
@@ -56,7 +56,7 @@ public sealed class LatestActsSplitTests
             e3,ann,p1,view,2025-01-03T10:00:00Z
             """));
         var log = InteractionLog.Load(t.Store, new InteractionWeights());
-        var p = (Func<string, int>)(id => Array.IndexOf(log.ProductKeys, t.Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{id}'")));
+        var p = (Func<string, int>)(id => t.ItemOf(log, id));
 
         // Without the third act (held out for the test), p2 is ann's newest product; with it, p1.
         var (_, targets) = LatestActsSplit.For(log, [true, true, false], log.Matrix(_ => true), 0.25)(0);

@@ -44,7 +44,7 @@ public sealed class RecommendationEvaluationTests(ITestOutputHelper output)
         var (train, test, trainRows) = EvaluationSplit.Make(log, SplitProtocol.LeaveLastOut, 0.25, 1);
         // In time order e1, e2, e3, e5, e6, e4, e7, e8: ann's e4 (p3) and bob's e7 (p1) are held out, every other act trains.
         Assert.Equal([true, true, true, true, true, false, false, true], trainRows);
-        var p = (Func<string, int>)(id => Array.IndexOf(log.ProductKeys, t.Store.Scalar<int>($"SELECT product_key FROM products WHERE product_id = '{id}'")));
+        var p = (Func<string, int>)(id => t.ItemOf(log, id));
         // ann's last act is on p3, bob's on p1; cat has one product only, so nothing of hers is held out.
         Assert.Equal([p("p3")], test.ItemsOf(0).ToArray());
         Assert.Equal([p("p1")], test.ItemsOf(1).ToArray());
