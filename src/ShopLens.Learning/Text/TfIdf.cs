@@ -17,6 +17,12 @@ public sealed class TfIdf
 
     public int Width => _idf.Length;
 
+    /// <summary>The weight of a term in column <paramref name="column"/> (0 for a column no training document had).</summary>
+    public float Idf(int column) => _idf[column];
+
+    /// <summary>A vectoriser of known weights (a saved one).</summary>
+    internal static TfIdf Of(TextTerms terms, int bits, float[] idf) => new(terms, bits, idf);
+
     /// <summary>Counts in how many of <paramref name="documents"/> each hashed term occurs.</summary>
     public static TfIdf Fit(IReadOnlyList<string> documents, TextTerms terms, int bits = 20)
     {
