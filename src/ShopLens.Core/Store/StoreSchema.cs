@@ -61,5 +61,12 @@ public static class StoreSchema
         """
         CREATE TABLE sequence_models (created_at TIMESTAMP NOT NULL, summary VARCHAR NOT NULL, data BLOB NOT NULL);
         """,
+        // Review sentiment (`shoplens reviews train`): the newest text classifier with its card, and the probability it
+        // gives each stored review's text of being positive (a review is its review_id, customer, product and time).
+        """
+        CREATE TABLE review_models (created_at TIMESTAMP NOT NULL, card VARCHAR NOT NULL, model BLOB NOT NULL);
+        CREATE TABLE review_sentiment (review_id VARCHAR, customer_key INTEGER NOT NULL, product_key INTEGER NOT NULL,
+            ts TIMESTAMP NOT NULL, probability DOUBLE NOT NULL);
+        """,
     ];
 }

@@ -223,10 +223,14 @@ sealed class BehaviourSimulator(ShopSimulatorOptions options, ProductCatalog cat
     {
         var time = checkout + 86400L * rng.Next(2, 21) + rng.Next(86400);
         if (time >= stop) return;
-        // Ratings follow the hidden quality: 1 + 4·quality plus noise, one star less for a returned order.
-        var latent = 1 + 4 * product.Quality + 0.75 * rng.Normal() - (returned ? 1 : 0);
+        // Ratings follow the hidden quality: 1 + 4·quality plus noise, one star less for a returned order; a bad batch
+        // lowers the quality behind the last weeks' reviews.
+        var quality = product.BadBatch && time >= stop - 86400L * ReviewAspects.BadBatchDays
+            ? Math.Max(0, product.Quality - ReviewAspects.BadBatchQualityDrop)
+            : product.Quality;
+        var latent = 1 + 4 * quality + 0.75 * rng.Normal() - (returned ? 1 : 0);
         var rating = (int)Math.Clamp(Math.Round(latent), 1, 5);
-        files.Review(customer.Id, product.Id, time, rating, ReviewPhrases.Pick(rng, rating, customer.WritesChinese));
+        files.Review(customer.Id, product.Id, time, rating, ReviewPhrases.Pick(rng, rating, customer.WritesChinese, product));
         tally.Reviews++;
         tally.RatingSum += rating;
     }

@@ -12,6 +12,15 @@ sealed class SyntheticProduct
     public required long PriceCents { get; init; }
     public required double Quality { get; init; }
     public required double Popularity { get; init; }
+
+    /// <summary>What its unhappy reviews often name.</summary>
+    public required ReviewAspect ComplainedAspect { get; init; }
+
+    /// <summary>What its happy reviews often name.</summary>
+    public required ReviewAspect PraisedAspect { get; init; }
+
+    /// <summary>A bad batch: its quality drops for reviews written in the last <see cref="ReviewAspects.BadBatchDays"/> days.</summary>
+    public required bool BadBatch { get; init; }
 }
 
 /// <summary>
@@ -85,6 +94,7 @@ sealed class ProductCatalog
             // Lognormal around the category's median; better products cost a little more.
             var price = spec.MedianPrice * Math.Exp(0.45 * rng.Normal()) * (0.8 + 0.4 * quality);
             var cents = price >= 20 ? (long)Math.Round(price) * 100 - (rng.Chance(0.5) ? 10 : 0) : (long)Math.Round(price * 10) * 10;
+            var (complained, praised) = ReviewAspects.For(options.Seed, i, c);
             products[i] = new SyntheticProduct
             {
                 Id = "P" + (i + 1).ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
@@ -96,6 +106,9 @@ sealed class ProductCatalog
                 PriceCents = Math.Max(100, cents),
                 Quality = quality,
                 Popularity = Math.Exp(rng.Normal()) * (0.5 + quality),
+                ComplainedAspect = complained,
+                PraisedAspect = praised,
+                BadBatch = ReviewAspects.HasBadBatch(options.Seed, i),
             };
         }
         return new ProductCatalog(options.Seed, products, brandNames);

@@ -1,6 +1,9 @@
 namespace ShopLens.Core.Synthetic;
 
-/// <summary>Short review texts whose sentiment follows the rating, in Chinese and English.</summary>
+/// <summary>
+/// Short review texts whose sentiment follows the rating, in Chinese and English; half of a product's unhappy reviews
+/// (1-2 stars) name its complained aspect and half of its happy ones (4-5 stars) its praised aspect.
+/// </summary>
 static class ReviewPhrases
 {
     // Index = rating − 1. Some phrases carry commas and double quotes so that the CSV quoting is exercised.
@@ -22,9 +25,15 @@ static class ReviewPhrases
         ["excellent quality, arrived fast", "love it! will buy again", "exactly as described, great value", "my new \"go-to\" brand"],
     ];
 
-    public static string Pick(SimulationRandom rng, int rating, bool chinese)
+    public static string Pick(SimulationRandom rng, int rating, bool chinese, SyntheticProduct product)
     {
+        // One draw whatever the outcome, as before aspects were planted, so the rest of the shop is unchanged.
         var pool = (chinese ? Chinese : English)[rating - 1];
-        return pool[rng.Next(pool.Length)];
+        var k = rng.Next(pool.Length);
+        var aspect = rating <= 2 ? product.ComplainedAspect : rating >= 4 ? product.PraisedAspect : null;
+        if (aspect is null || k >= 2) return pool[k];
+        return rating <= 2
+            ? (chinese ? aspect.ChineseComplaints : aspect.EnglishComplaints)[k]
+            : (chinese ? aspect.ChinesePraise : aspect.EnglishPraise)[k];
     }
 }

@@ -23,7 +23,7 @@ public sealed record SyntheticShopSummary
     public string TruthPath => Path.Combine(Directory, TruthWriter.TruthFile);
     /// <summary>truth_customers.csv: each customer's archetype, purchase and dropout rates, death time, taste and rhythm.</summary>
     public string TruthCustomersPath => Path.Combine(Directory, TruthWriter.CustomersFile);
-    /// <summary>truth_products.csv: each product's hidden quality and popularity.</summary>
+    /// <summary>truth_products.csv: each product's hidden quality and popularity, planted review aspects and bad batch.</summary>
     public string TruthProductsPath => Path.Combine(Directory, TruthWriter.ProductsFile);
 
     /// <summary>Every file written, canonical tables first.</summary>

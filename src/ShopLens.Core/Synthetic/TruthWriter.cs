@@ -5,7 +5,8 @@ namespace ShopLens.Core.Synthetic;
 /// <summary>
 /// Writes the planted truth later analyses are checked against: truth.json (options, archetype definitions, counts,
 /// per-archetype realised figures), truth_customers.csv (each customer's archetype and hidden rates) and
-/// truth_products.csv (each product's hidden quality and popularity).
+/// truth_products.csv (each product's hidden quality and popularity, the aspects its reviews complain about and praise,
+/// and whether a bad batch lowers its quality near the end).
 /// </summary>
 static class TruthWriter
 {
@@ -36,7 +37,7 @@ static class TruthWriter
     public static void WriteProducts(string path, ProductCatalog catalog)
     {
         using var w = new CsvRowWriter(path);
-        w.Header(["product_id", "category", "brand", "quality", "popularity"]);
+        w.Header(["product_id", "category", "brand", "quality", "popularity", "complained_aspect", "praised_aspect", "bad_batch"]);
         foreach (var p in catalog.Products)
         {
             w.Text(p.Id);
@@ -44,6 +45,9 @@ static class TruthWriter
             w.Text(p.Brand);
             w.Real(p.Quality, 4);
             w.Real(p.Popularity, 4);
+            w.Text(p.ComplainedAspect.Name);
+            w.Text(p.PraisedAspect.Name);
+            w.Boolean(p.BadBatch);
             w.EndRow();
         }
     }

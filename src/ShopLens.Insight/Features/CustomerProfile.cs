@@ -28,7 +28,7 @@ public static class CustomerProfile
         .. TypeCounts(""), .. RecentWindows.SelectMany(d => TypeCounts($"_{d}d")),
         "view_to_cart", "cart_to_purchase", "top_category", "top_category_share", "top_brand", "top_brand_share",
         "discount_share", "price_percentile", "weekend_share", "top_weekday", "top_hour", "sessions", "events_per_session",
-        "reviews", "mean_rating",
+        "reviews", "mean_rating", "review_sentiment", "negative_reviews",
     ];
 
     /// <summary>The columns that hold text.</summary>
@@ -157,8 +157,13 @@ public static class CustomerProfile
                 SELECT customer_key, count(DISTINCT session_id) FROM ev WHERE session_id IS NOT NULL GROUP BY customer_key) AS parts
               GROUP BY customer_key),
             review_agg AS (
-              SELECT customer_key, count(*) AS reviews, avg(rating) AS mean_rating
-              FROM reviews WHERE {CutOff.Before(asOf, "ts")} GROUP BY customer_key),
+              -- Sentiment is the saved classifier's P(positive) of each text (review_sentiment; none before one is trained).
+              SELECT rv.customer_key, count(*) AS reviews, avg(rv.rating) AS mean_rating, avg(rs.probability) AS review_sentiment,
+                count(*) FILTER (WHERE rs.probability < 0.5) AS negative_reviews
+              FROM reviews rv
+              LEFT JOIN review_sentiment rs ON rs.customer_key = rv.customer_key AND rs.product_key = rv.product_key AND rs.ts = rv.ts
+                AND (rs.review_id = rv.review_id OR rs.review_id IS NULL AND rv.review_id IS NULL)
+              WHERE {CutOff.Before(asOf, "rv.ts")} GROUP BY rv.customer_key),
             firsts AS (
               SELECT pe.customer_key,
                 least(c.first_seen, ea.first_event, ofl.first_any_order) AS first_seen,
@@ -198,7 +203,9 @@ public static class CustomerProfile
               CAST(coalesce(s.sessions, 0) AS BIGINT) AS sessions,
               CASE WHEN s.sessions > 0 THEN CAST(ea.events AS DOUBLE PRECISION) / s.sessions END AS events_per_session,
               coalesce(ra.reviews, 0) AS reviews,
-              ra.mean_rating
+              ra.mean_rating,
+              ra.review_sentiment,
+              coalesce(ra.negative_reviews, 0) AS negative_reviews
             FROM people pe
             CROSS JOIN r
             JOIN customers c ON c.customer_key = pe.customer_key

@@ -12,7 +12,8 @@ public static class LogOddsRatio
 {
     /// <summary>
     /// The z-score of each term. <paramref name="background"/> counts each term in a larger corpus; the prior is that
-    /// corpus's frequencies scaled to <paramref name="priorTotal"/> pseudo-counts (by default as many as the two groups hold).
+    /// corpus's frequencies scaled to <paramref name="priorTotal"/> pseudo-counts — by default as many as the smaller group
+    /// holds, so the prior neither swamps a small group (one product's reviews) nor vanishes beside a large one (the shop's).
     /// </summary>
     public static Dictionary<string, double> ZScores(IReadOnlyDictionary<string, int> first, IReadOnlyDictionary<string, int> second,
         IReadOnlyDictionary<string, int> background, double? priorTotal = null)
@@ -22,7 +23,7 @@ public static class LogOddsRatio
         ArgumentNullException.ThrowIfNull(background);
         double firstTotal = first.Values.Sum(v => (long)v), secondTotal = second.Values.Sum(v => (long)v);
         double backgroundTotal = background.Values.Sum(v => (long)v);
-        var alpha0 = priorTotal ?? firstTotal + secondTotal;
+        var alpha0 = priorTotal ?? Math.Min(firstTotal, secondTotal);
         if (!(alpha0 > 0) || !(backgroundTotal > 0)) return [];
         var z = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var term in first.Keys.Union(second.Keys, StringComparer.Ordinal))
