@@ -28,6 +28,7 @@ public static class CliApp
             BoughtTogetherCommand.Build(),
             KeysCommand.Build(),
             ServeCommand.Build(),
+            ReviewsCommands.Build(),
             DemoCommand.Build(),
         };
         root.Options.Add(CommonOptions.Verbose);

@@ -14,6 +14,7 @@ using ShopLens.Insight.Lifetime;
 using ShopLens.Insight.Predictions;
 using ShopLens.Insight.Recommendations;
 using ShopLens.Insight.Overview;
+using ShopLens.Insight.Reviews;
 using ShopLens.Insight.Segments;
 using Spectre.Console;
 
@@ -49,6 +50,19 @@ static class DemoCommand
             var files = new[] { shop.CustomersPath, shop.ProductsPath, shop.EventsPath, shop.OrdersPath, shop.OrderLinesPath, shop.ReviewsPath };
             var import = store.Import(new ImportRequest { Files = files.Select(f => new SourceFile(f)).ToArray() });
             var stats = StoreStatistics.Of(store);
+            // Review sentiment first: the profile reads each customer's mean sentiment from its scores. A tiny shop may have
+            // too few reviews to train and test on; the demo goes on without it.
+            TrainedSentiment? sentiment = null;
+            string? sentimentSkipped = null;
+            try
+            {
+                sentiment = SentimentTraining.FromStore(store, new SentimentOptions { Seed = parse.GetValue(seed) });
+                SavedSentiment.Save(store, sentiment);
+            }
+            catch (InsufficientDataException e)
+            {
+                sentimentSkipped = e.Message;
+            }
             var profileTable = CustomerProfile.Materialize(store, asOf: null);
             var profile = ProfileSummary.Of(store, profileTable);
             var profilePath = Path.Combine(dir, "profile.csv");
@@ -77,6 +91,7 @@ static class DemoCommand
             var interactions = RecommenderTraining.Read(store);
             var recommender = RecommenderTraining.Fit(interactions, "ease", parse.GetValue(seed), Environment.ProcessorCount);
             RecommenderTraining.Save(store, "ease", interactions, recommender);
+            var reviews = ReviewsCommands.Run(store, productId: null, asOf: null);
 
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -98,6 +113,8 @@ static class DemoCommand
                     propensity = propensity.Card,
                     clv = value.Summaries,
                     recommender = new { model = "ease", setting = recommender.Setting },
+                    review_sentiment = (object?)sentiment?.Card ?? new { skipped = sentimentSkipped },
+                    reviews = ReviewsCommands.ToJson(reviews),
                     total_s = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 });
                 return 0;
@@ -117,6 +134,9 @@ static class DemoCommand
             ModelCardView.Render(console, propensity.Card, "saved in the store (`shoplens predict propensity --horizon 14d` lists the likeliest buyers)");
             ClvCommands.Render(stdout, value);
             stdout.WriteLine($"recommender: {recommender.Setting} saved (`shoplens recommend --customer ID`; `shoplens serve` serves it)");
+            if (sentiment is not null) ReviewsCommands.Render(console, sentiment.Card);
+            else stdout.WriteLine($"review sentiment: not trained ({sentimentSkipped})");
+            ReviewsCommands.Render(console, reviews, customers: 5);
             stdout.WriteLine($"store: {dbPath}");
             stdout.WriteLine($"profile file: {profilePath}");
             stdout.WriteLine($"truth: {shop.TruthPath}");
