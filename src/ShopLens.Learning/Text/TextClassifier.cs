@@ -53,7 +53,10 @@ public sealed class TextClassifier
         return FitWith(texts, labels, options, c, validation, ct);
     }
 
-    /// <summary>Fits each candidate C on four fifths (stratified, seeded) and keeps the most accurate on the rest; the smaller C of equals.</summary>
+    /// <summary>
+    /// Fits each candidate C on four fifths (stratified, seeded) and keeps the most accurate on the rest; the smaller C of
+    /// equals. The four fifths are vectorised once and the candidates fitted side by side, each on its own core.
+    /// </summary>
     static double Choose(IReadOnlyList<string> texts, bool[] labels, TextClassifierOptions options, SortedDictionary<double, double> validation, CancellationToken ct)
     {
         if (options.CandidateC.Count == 0) throw new ArgumentException("no candidate C to choose from");
@@ -71,22 +74,26 @@ public sealed class TextClassifier
         if (heldRows.Length == 0 || trainRows.Select(i => labels[i]).Distinct().Count() < 2) return options.CandidateC[0];
         var trainTexts = trainRows.Select(i => texts[i]).ToArray();
         var trainLabels = trainRows.Select(i => labels[i]).ToArray();
-        var heldTexts = heldRows.Select(i => texts[i]).ToArray();
-        foreach (var c in options.CandidateC.Distinct().Order())
+        var (vectorizer, trainX) = TfIdf.FitTransform(trainTexts, new TextTerms { MaxCharLength = options.MaxCharLength }, options.Bits);
+        var ratios = options.NaiveBayes ? LogCountRatios(trainX, trainLabels) : null;
+        (trainX, var heldX) = (Scaled(trainX, ratios), Scaled(vectorizer.Transform([.. heldRows.Select(i => texts[i])]), ratios));
+        var candidates = options.CandidateC.Distinct().Order().ToArray();
+        var accuracy = new double[candidates.Length];
+        Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = ct }, k =>
         {
-            var model = FitWith(trainTexts, trainLabels, options, c, new SortedDictionary<double, double>(), ct);
-            var p = model.Probabilities(heldTexts);
-            validation[c] = Enumerable.Range(0, heldRows.Length).Average(k => p[k] >= 0.5 == labels[heldRows[k]] ? 1.0 : 0.0);
-        }
-        var best = validation.Values.Max();
-        return validation.First(pair => pair.Value == best).Key;
+            var model = SparseLogisticRegression.Fit(trainX, trainLabels, candidates[k], options.Tolerance, seed: options.Seed, ct: ct);
+            var p = model.Probabilities(heldX);
+            accuracy[k] = Enumerable.Range(0, heldRows.Length).Average(j => p[j] >= 0.5 == labels[heldRows[j]] ? 1.0 : 0.0);
+        });
+        for (var k = 0; k < candidates.Length; k++) validation[candidates[k]] = accuracy[k];
+        var best = accuracy.Max();
+        return candidates[Array.IndexOf(accuracy, best)];
     }
 
     static TextClassifier FitWith(IReadOnlyList<string> texts, bool[] labels, TextClassifierOptions options, double c,
         IReadOnlyDictionary<double, double> validation, CancellationToken ct)
     {
-        var vectorizer = TfIdf.Fit(texts, new TextTerms { MaxCharLength = options.MaxCharLength }, options.Bits);
-        var rows = vectorizer.Transform(texts);
+        var (vectorizer, rows) = TfIdf.FitTransform(texts, new TextTerms { MaxCharLength = options.MaxCharLength }, options.Bits);
         var ratios = options.NaiveBayes ? LogCountRatios(rows, labels) : null;
         var model = SparseLogisticRegression.Fit(Scaled(rows, ratios), labels, c, options.Tolerance, seed: options.Seed, ct: ct);
         return new TextClassifier(vectorizer, ratios, model, c, validation);

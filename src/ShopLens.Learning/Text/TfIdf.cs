@@ -24,31 +24,41 @@ public sealed class TfIdf
     internal static TfIdf Of(TextTerms terms, int bits, float[] idf) => new(terms, bits, idf);
 
     /// <summary>Counts in how many of <paramref name="documents"/> each hashed term occurs.</summary>
-    public static TfIdf Fit(IReadOnlyList<string> documents, TextTerms terms, int bits = 20)
+    public static TfIdf Fit(IReadOnlyList<string> documents, TextTerms terms, int bits = 20) => FitTransform(documents, terms, bits).Vectorizer;
+
+    /// <summary>Fits on <paramref name="documents"/> and returns their rows too, reading each document once.</summary>
+    public static (TfIdf Vectorizer, SparseRows Rows) FitTransform(IReadOnlyList<string> documents, TextTerms terms, int bits = 20)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(terms);
         if (bits is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(bits), bits, "between 1 and 30 bits");
+        var counts = CountAll(documents, terms, bits);
         var df = new int[1 << bits];
-        foreach (var document in documents)
-            foreach (var (column, _) in Counts(document, terms, bits))
+        foreach (var document in counts)
+            foreach (var (column, _) in document)
                 df[column]++;
         var n = documents.Count;
         var idf = new float[df.Length];
         for (var j = 0; j < df.Length; j++) idf[j] = df[j] == 0 ? 0 : (float)(Math.Log((1.0 + n) / (1.0 + df[j])) + 1);
-        return new TfIdf(terms, bits, idf);
+        var vectorizer = new TfIdf(terms, bits, idf);
+        return (vectorizer, vectorizer.Rows(counts));
     }
 
     /// <summary>The weighted, unit-length rows of <paramref name="documents"/>.</summary>
     public SparseRows Transform(IReadOnlyList<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var start = new int[documents.Count + 1];
+        return Rows(CountAll(documents, Terms, Bits));
+    }
+
+    SparseRows Rows(List<(int Column, int Count)>[] counts)
+    {
+        var start = new int[counts.Length + 1];
         List<int> columns = [];
         List<float> values = [];
-        for (var d = 0; d < documents.Count; d++)
+        for (var d = 0; d < counts.Length; d++)
         {
-            var row = Counts(documents[d], Terms, Bits).Where(p => _idf[p.Column] > 0)
+            var row = counts[d].Where(p => _idf[p.Column] > 0)
                 .Select(p => (p.Column, Weight: (1 + Math.Log(p.Count)) * _idf[p.Column])).ToArray();
             var norm = Math.Sqrt(row.Sum(p => p.Weight * p.Weight));
             foreach (var (column, weight) in row)
@@ -59,6 +69,14 @@ public sealed class TfIdf
             start[d + 1] = columns.Count;
         }
         return new SparseRows(Width, start, [.. columns], [.. values]);
+    }
+
+    /// <summary>Every document's term counts; documents are independent, so they are read on all cores.</summary>
+    static List<(int Column, int Count)>[] CountAll(IReadOnlyList<string> documents, TextTerms terms, int bits)
+    {
+        var counts = new List<(int, int)>[documents.Count];
+        Parallel.For(0, documents.Count, d => counts[d] = Counts(documents[d], terms, bits));
+        return counts;
     }
 
     /// <summary>Each hashed term of the normalised document with how many times it occurs, by ascending column.</summary>
