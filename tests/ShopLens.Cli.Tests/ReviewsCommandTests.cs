@@ -36,6 +36,12 @@ public sealed class ReviewsCommandTests : IDisposable
         Assert.Equal(product, analysis.GetProperty("themes").GetProperty("scope").GetString());
         Assert.True(analysis.GetProperty("themes").GetProperty("reviews").GetInt32() > 0);
         Assert.Equal("unhappy_high_value", analysis.GetProperty("unhappy_high_value").GetProperty("segment").GetString());
+        (code, stdout, stderr) = Run("reviews", "analyze", "--db", db, "--category", "Electronics", "--json");
+        Assert.True(code == 0, stderr);
+        var electronics = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("Electronics", electronics.GetProperty("themes").GetProperty("scope").GetString());
+        Assert.All(electronics.GetProperty("themes").GetProperty("complained").EnumerateArray().SelectMany(t => t.GetProperty("examples").EnumerateArray()),
+            e => Assert.StartsWith("P", e.GetProperty("product_id").GetString(), StringComparison.Ordinal));
         (code, stdout, stderr) = Run("reviews", "analyze", "--db", db);
         Assert.True(code == 0, stderr);
         Assert.Contains("complained about", stdout, StringComparison.Ordinal);

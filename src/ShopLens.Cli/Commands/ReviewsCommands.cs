@@ -111,27 +111,28 @@ static class ReviewsCommands
     {
         var (db, json) = (CommonOptions.Db(), CommonOptions.Json());
         var product = new Option<string?>("--product") { Description = "One product's themes, set against the rest of the shop; default: the whole shop's" };
+        var category = new Option<string?>("--category") { Description = "One category's themes (a path, or the start of one such as Electronics), set against the rest" };
         var asOf = new Option<string?>("--as-of") { Description = "Use reviews before this moment (ISO 8601, UTC); default: all" };
         var command = new Command("analyze", "What customers praise and complain about, products whose complaints are rising, unhappy high-value customers")
         {
-            db, product, asOf, json,
+            db, product, category, asOf, json,
         };
         command.SetAction(parse =>
         {
             using var store = CommonOptions.OpenStore(parse.GetValue(db)!);
-            var report = Run(store, parse.GetValue(product), CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"));
+            var report = Run(store, parse.GetValue(product), CommonOptions.ParseTime(parse.GetValue(asOf), "--as-of"), parse.GetValue(category));
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) Json.Write(stdout, ToJson(report));
-            else Render(Screen.For(stdout), report, parse.GetValue(product) is null ? 10 : 20);
+            else Render(Screen.For(stdout), report, 10);
             return 0;
         });
         return command;
     }
 
     /// <summary>Analyses the reviews and saves the unhappy high-value customers as a segment (method <c>reviews</c>).</summary>
-    public static ReviewReport Run(ShopStore store, string? productId, DateTime? asOf)
+    public static ReviewReport Run(ShopStore store, string? productId, DateTime? asOf, string? category = null)
     {
-        var report = ReviewAnalysis.Run(store, productId, asOf);
+        var report = ReviewAnalysis.Run(store, productId, asOf, category);
         UnhappyCustomers.Save(store, report.UnhappyHighValue, report.AsOf);
         return report;
     }
