@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ShopLens.Core.Store;
 using ShopLens.Insight.Predictions;
+using ShopLens.Learning.Evaluation;
 using ShopLens.Learning.Text;
 
 namespace ShopLens.Insight.Reviews;
@@ -24,7 +25,8 @@ public static class SentimentTraining
         string evaluation;
         if (test is null)
         {
-            (trainRows, testRows) = StratifiedHoldOut(data.Labels, options.TestShare, options.Seed);
+            var held = StratifiedHoldOut.Draw(data.Labels, options.TestShare, options.Seed);
+            (trainRows, testRows) = ([.. Enumerable.Range(0, held.Length).Where(i => !held[i])], [.. Enumerable.Range(0, held.Length).Where(i => held[i])]);
             evaluation = $"a held-out {options.TestShare:P0} of {data.Source} (stratified, seed {options.Seed})";
         }
         else
@@ -34,14 +36,8 @@ public static class SentimentTraining
         }
         var testTexts = test?.Texts ?? [.. testRows.Select(i => data.Texts[i])];
         var testLabels = test?.Labels ?? [.. testRows.Select(i => data.Labels[i])];
-        return Train(data.Texts, data.Labels, trainRows, testTexts, testLabels, options, time, ct, card => card with
-        {
-            Source = data.Source,
-            Labels = data.Kind == LabelKind.Ratings ? "ratings" : "binary",
-            Neutral = data.Neutral,
-            Rejected = data.Rejected.Count,
-            Evaluation = evaluation,
-        });
+        var provenance = new Provenance(data.Source, data.Kind == LabelKind.Ratings ? "ratings" : "binary", data.Neutral, data.Rejected.Count, evaluation, null);
+        return Train(data.Texts, data.Labels, trainRows, testTexts, testLabels, options, provenance, time, ct);
     }
 
     /// <summary>
@@ -63,19 +59,16 @@ public static class SentimentTraining
         var later = labelled.Where(r => r.Time >= testFrom).ToList();
         var texts = labelled.Select(r => r.Text).ToList();
         var labels = labelled.Select(r => r.Rating >= 4).ToArray();
-        return Train(texts, labels, trainRows, [.. later.Select(r => r.Text)], [.. later.Select(r => r.Rating >= 4)], options, time, ct, card => card with
-        {
-            Source = $"{store.Location} reviews",
-            Labels = "ratings",
-            Neutral = reviews.Count - labelled.Count,
-            Rejected = 0,
-            Evaluation = $"the reviews written from {testFrom.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} on, after fitting on the earlier ones",
-            TestFrom = testFrom,
-        });
+        var provenance = new Provenance($"{store.Location} reviews", "ratings", reviews.Count - labelled.Count, 0,
+            $"the reviews written from {testFrom.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} on, after fitting on the earlier ones", testFrom);
+        return Train(texts, labels, trainRows, [.. later.Select(r => r.Text)], [.. later.Select(r => r.Rating >= 4)], options, provenance, time, ct);
     }
 
+    /// <summary>Where the labelled texts came from and what the card's figures were measured on.</summary>
+    sealed record Provenance(string Source, string Labels, int Neutral, int Rejected, string Evaluation, DateTime? TestFrom);
+
     static TrainedSentiment Train(IReadOnlyList<string> texts, bool[] labels, int[] trainRows, IReadOnlyList<string> testTexts, bool[] testLabels,
-        SentimentOptions options, TimeProvider? time, CancellationToken ct, Func<SentimentCard, SentimentCard> describe)
+        SentimentOptions options, Provenance provenance, TimeProvider? time, CancellationToken ct)
     {
         var trainLabels = trainRows.Select(i => labels[i]).ToArray();
         Require(trainLabels, "texts to train on");
@@ -90,14 +83,15 @@ public static class SentimentTraining
         var card = new SentimentCard
         {
             CreatedAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime,
-            Source = "",
-            Labels = "",
+            Source = provenance.Source,
+            Labels = provenance.Labels,
             Texts = texts.Count,
             Positives = labels.Count(l => l),
-            Neutral = 0,
-            Rejected = 0,
-            Evaluation = "",
+            Neutral = provenance.Neutral,
+            Rejected = provenance.Rejected,
+            Evaluation = provenance.Evaluation,
             TrainRows = trainRows.Length,
+            TestFrom = provenance.TestFrom,
             Test = test,
             C = evaluated.C,
             CandidateC = evaluated.ValidationAccuracy.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value),
@@ -105,27 +99,12 @@ public static class SentimentTraining
             WeightedColumns = final.WeightedColumns,
             FitSeconds = fitSeconds,
         };
-        return new TrainedSentiment(final, describe(card));
+        return new TrainedSentiment(final, card);
     }
 
     static void Require(bool[] labels, string what)
     {
         if (labels.Length == 0 || labels.All(l => l) || !labels.Any(l => l))
             throw new InsufficientDataException($"the {what} need both positive and negative ones ({labels.Count(l => l)} positive of {labels.Length})");
-    }
-
-    /// <summary>A seeded draw of <paramref name="share"/> of each class to hold out.</summary>
-    static (int[] Train, int[] Test) StratifiedHoldOut(bool[] labels, double share, int seed)
-    {
-        if (!(share is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(share), share, "the test share must be between 0 and 1");
-        var random = new Random(seed);
-        var held = new bool[labels.Length];
-        foreach (var label in new[] { false, true })
-        {
-            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray();
-            random.Shuffle(rows);
-            foreach (var i in rows.Take((int)Math.Round(rows.Length * share))) held[i] = true;
-        }
-        return ([.. Enumerable.Range(0, labels.Length).Where(i => !held[i])], [.. Enumerable.Range(0, labels.Length).Where(i => held[i])]);
     }
 }

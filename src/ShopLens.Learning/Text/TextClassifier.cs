@@ -1,4 +1,5 @@
 using System.Text;
+using ShopLens.Learning.Evaluation;
 
 namespace ShopLens.Learning.Text;
 
@@ -60,14 +61,7 @@ public sealed class TextClassifier
     static double Choose(IReadOnlyList<string> texts, bool[] labels, TextClassifierOptions options, SortedDictionary<double, double> validation, CancellationToken ct)
     {
         if (options.CandidateC.Count == 0) throw new ArgumentException("no candidate C to choose from");
-        var random = new Random(options.Seed);
-        var held = new bool[labels.Length];
-        foreach (var label in new[] { false, true })
-        {
-            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == label).ToArray();
-            random.Shuffle(rows);
-            foreach (var i in rows.Take(rows.Length / 5)) held[i] = true;
-        }
+        var held = StratifiedHoldOut.Draw(labels, 0.2, options.Seed);
         var trainRows = Enumerable.Range(0, labels.Length).Where(i => !held[i]).ToArray();
         var heldRows = Enumerable.Range(0, labels.Length).Where(i => held[i]).ToArray();
         // Too few texts to hold any out of a class: take the first candidate.
