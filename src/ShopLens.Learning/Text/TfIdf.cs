@@ -32,12 +32,17 @@ public sealed class TfIdf
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(terms);
         if (bits is < 1 or > 30) throw new ArgumentOutOfRangeException(nameof(bits), bits, "between 1 and 30 bits");
-        var counts = CountAll(documents, terms, bits);
+        return FitCounted(CountAll(documents, terms, bits), terms, bits);
+    }
+
+    /// <summary>Fits on documents already counted (<see cref="CountAll"/>), so several fits over parts of them count once.</summary>
+    internal static (TfIdf Vectorizer, SparseRows Rows) FitCounted(List<(int Column, int Count)>[] counts, TextTerms terms, int bits)
+    {
         var df = new int[1 << bits];
         foreach (var document in counts)
             foreach (var (column, _) in document)
                 df[column]++;
-        var n = documents.Count;
+        var n = counts.Length;
         var idf = new float[df.Length];
         for (var j = 0; j < df.Length; j++) idf[j] = df[j] == 0 ? 0 : (float)(Math.Log((1.0 + n) / (1.0 + df[j])) + 1);
         var vectorizer = new TfIdf(terms, bits, idf);
@@ -51,7 +56,8 @@ public sealed class TfIdf
         return Rows(CountAll(documents, Terms, Bits));
     }
 
-    SparseRows Rows(List<(int Column, int Count)>[] counts)
+    /// <summary>The rows of documents already counted.</summary>
+    internal SparseRows Rows(List<(int Column, int Count)>[] counts)
     {
         var start = new int[counts.Length + 1];
         List<int> columns = [];
@@ -72,7 +78,7 @@ public sealed class TfIdf
     }
 
     /// <summary>Every document's term counts; documents are independent, so they are read on all cores.</summary>
-    static List<(int Column, int Count)>[] CountAll(IReadOnlyList<string> documents, TextTerms terms, int bits)
+    internal static List<(int Column, int Count)>[] CountAll(IReadOnlyList<string> documents, TextTerms terms, int bits)
     {
         var counts = new List<(int, int)>[documents.Count];
         Parallel.For(0, documents.Count, d => counts[d] = Counts(documents[d], terms, bits));
