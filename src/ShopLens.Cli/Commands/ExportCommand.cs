@@ -12,7 +12,7 @@ static class ExportCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var table = new Option<string>("--table") { Description = "customers, products, events, orders, order_lines or reviews", Required = true };
-        var output = new Option<string>("--out") { Description = "FILE.parquet, FILE.csv or FILE.jsonl", Required = true };
+        var output = new Option<string>("--out") { Description = "FILE.parquet, FILE.csv, FILE.jsonl or FILE.xlsx (exact: no formula guard, for importers)", Required = true };
         var command = new Command("export", "Write a canonical table to Parquet, CSV or JSON lines") { db, table, output, json };
         command.SetAction(parse =>
         {

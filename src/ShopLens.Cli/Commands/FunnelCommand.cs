@@ -32,7 +32,7 @@ static class FunnelCommand
         var asOf = new Option<string?>("--as-of") { Description = "Cut-off (ISO 8601, UTC): only events strictly before it count; default: every event" };
         var from = new Option<string?>("--from") { Description = "Only events at or after this moment (ISO 8601, UTC) count" };
         var top = new Option<int>("--top") { Description = "Correlation signals shown each way per kind; 0 skips correlation", DefaultValueFactory = _ => 10 };
-        var output = new Option<string?>("--out") { Description = "Write each customer's attempt (steps reached, when) to FILE.csv, .parquet or .jsonl" };
+        var output = new Option<string?>("--out") { Description = "Write each customer's attempt (steps reached, when) to FILE.csv, .parquet, .jsonl or .xlsx" };
         var command = new Command("funnel", "Conversion through ordered steps within a window, with breakdowns and correlations")
         {
             db, steps, window, by, method, asOf, from, top, output, json,

@@ -13,7 +13,7 @@ static class ProfileCommand
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var asOf = new Option<string?>("--as-of") { Description = "Cut-off (ISO 8601, UTC): only events strictly before it count; default: every event" };
-        var output = new Option<string?>("--out") { Description = "Write every customer's features to FILE.csv, .parquet or .jsonl" };
+        var output = new Option<string?>("--out") { Description = "Write every customer's features to FILE.csv, .parquet, .jsonl or .xlsx" };
         var command = new Command("profile", "The customer profile (RFM, rhythm, funnel rates, affinities, …) as of a cut-off") { db, asOf, output, json };
         command.SetAction(parse =>
         {

@@ -26,7 +26,7 @@ static class SegmentCommand
         method.AcceptOnlyFromAmong(Methods);
         var rules = new Option<string?>("--rules") { Description = "Tag rules, a .json or .yaml file (for --method rules)" };
         var asOf = new Option<string?>("--as-of") { Description = "Cut-off (ISO 8601, UTC): only what came strictly before it counts; default: everything" };
-        var output = new Option<string?>("--out") { Description = "Write every customer's segment to FILE.csv, .parquet or .jsonl" };
+        var output = new Option<string?>("--out") { Description = "Write every customer's segment to FILE.csv, .parquet, .jsonl or .xlsx" };
         var clusters = new Option<string>("--k")
         {
             Description = "kmeans: the number of clusters, or a range MIN-MAX to choose from by silhouette",

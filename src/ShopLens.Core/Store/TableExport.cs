@@ -39,11 +39,14 @@ public static class TableExport
         return $"SELECT {string.Join(", ", columns)} FROM {table.Name} t {string.Join(" ", joins)} ORDER BY {order}";
     }
 
-    /// <summary>Exports a table to <paramref name="path"/> (format by extension: .parquet, .csv, .jsonl); returns the row count.</summary>
+    /// <summary>
+    /// Exports a table to <paramref name="path"/> (format by extension: .parquet, .csv, .jsonl, .xlsx); returns the row count.
+    /// A CSV stays exact (no formula guard), since canonical files are read back by importers.
+    /// </summary>
     public static long Export(ShopStore store, string tableName, string path)
     {
         var table = CanonicalSchema.Find(tableName)
             ?? throw new ArgumentException($"unknown table '{tableName}' (tables: {string.Join(", ", CanonicalSchema.All.Select(t => t.Name))})");
-        return QueryExport.Write(store, CanonicalSelect(table), path);
+        return QueryExport.Write(store, CanonicalSelect(table), path, protectFormulas: false);
     }
 }
