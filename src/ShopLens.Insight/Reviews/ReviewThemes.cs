@@ -32,6 +32,7 @@ public sealed class ReviewThemes
     readonly IReadOnlyDictionary<(string?, int, int, DateTime), double> _scores;
     readonly TextClassifier? _classifier;
     readonly string[][] _terms;
+    readonly int[] _complaints, _praise;
     readonly Dictionary<string, int> _background = new(StringComparer.Ordinal);
 
     /// <param name="reviews">the shop's reviews, the prior's background</param>
@@ -47,6 +48,8 @@ public sealed class ReviewThemes
         foreach (var review in _terms)
             foreach (var term in review)
                 _background[term] = _background.GetValueOrDefault(term) + 1;
+        _complaints = [.. Enumerable.Range(0, reviews.Count).Where(i => ReviewMood.IsComplaint(reviews[i]))];
+        _praise = [.. Enumerable.Range(0, reviews.Count).Where(i => ReviewMood.IsPraise(reviews[i]))];
     }
 
     /// <summary>Han n-grams of two characters or more (single characters say little alone) and English content words.</summary>
@@ -63,8 +66,7 @@ public sealed class ReviewThemes
         ArgumentNullException.ThrowIfNull(inScope);
         var inside = _reviews.Select(inScope).ToArray();
         var members = Enumerable.Range(0, _reviews.Count).Where(i => inside[i]).ToArray();
-        var complaints = Enumerable.Range(0, _reviews.Count).Where(i => ReviewMood.IsComplaint(_reviews[i])).ToArray();
-        var praise = Enumerable.Range(0, _reviews.Count).Where(i => ReviewMood.IsPraise(_reviews[i])).ToArray();
+        var (complaints, praise) = (_complaints, _praise);
         var (ownComplaints, ownPraise) = (complaints.Where(i => inside[i]).ToArray(), praise.Where(i => inside[i]).ToArray());
         if (members.Length == _reviews.Count)
         {

@@ -41,7 +41,7 @@ public static class UnhappyCustomers
             {
                 var mine = complaints[b.Key];
                 var latest = mine[^1];
-                return new UnhappyCustomer(b.Id, b.Monetary, b.Orders, mine.Count, b.Sentiment, latest.ProductId, latest.Time, latest.Rating, latest.Text);
+                return new UnhappyCustomer(b.Key, b.Id, b.Monetary, b.Orders, mine.Count, b.Sentiment, latest.ProductId, latest.Time, latest.Rating, latest.Text);
             })
             .OrderByDescending(c => c.Monetary).ThenBy(c => c.CustomerId, StringComparer.Ordinal)];
     }
@@ -51,9 +51,6 @@ public static class UnhappyCustomers
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(customers);
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var reader = store.Query("SELECT customer_id, customer_key FROM customers"))
-            while (reader.Read()) keys[reader.GetString(0)] = reader.GetInt32(1);
-        SavedSegments.Save(store, Method, asOf, [.. customers.Select(c => keys[c.CustomerId])], [.. customers.Select(_ => Segment)], time);
+        SavedSegments.Save(store, Method, asOf, [.. customers.Select(c => c.CustomerKey)], [.. customers.Select(_ => Segment)], time);
     }
 }
